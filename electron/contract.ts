@@ -1,0 +1,204 @@
+/**
+ * The IPC contract: every channel the renderer may call and every event it may receive.
+ *
+ * The preload exposes exactly this as `window.qwen` (Electron), and the browser-mode bridge
+ * implements the same interface over a WebSocket. Main-side handlers parse every argument with the
+ * schema declared here before any work is done, and answer with a `Result`, never a thrown error,
+ * so the UI always gets something it can show.
+ *
+ * This file is shared by the main process and the renderer: it must not import Node or Electron.
+ */
+import { z } from 'zod';
+
+/** Longest text accepted in one message (characters). A huge paste beyond this gets a clear message. */
+export const MAX_MESSAGE_CHARS = 1_000_000;
+/** Most messages in one request (a whole conversation path). */
+export const MAX_MESSAGES = 10_000;
+
+// ---------------------------------------------------------------------------------------------
+// Shared shapes
+// ---------------------------------------------------------------------------------------------
+
+export const errorCodes = [
+  'invalid_argument',
+  'untrusted_sender',
+  'no_api_key',
+  'auth',
+  'model_not_found',
+  'rate_limit',
+  'quota',
+  'arrears',
+  'moderation',
+  'bad_request',
+  'too_large',
+  'server',
+  'network',
+  'timeout',
+  'not_found',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** A failure as the UI shows it: a category, a human sentence and, where useful, what to do next. */
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  action: z.string().optional(),
+  /** The server's own words, when it said something (shown under the human message). */
+  detail: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+const textPartSchema = z.object({ type: z.literal('text'), text: z.string().max(MAX_MESSAGE_CHARS) });
+/** Room for images (Qwen-VL): a data: URL or https URL, as the compatible API takes them. */
+const imagePartSchema = z.object({
+  type: z.literal('image_url'),
+  image_url: z.object({ url: z.string().max(30_000_000) }),
+});
+
+export const chatMessageSchema = z.object({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.union([
+    z.string().max(MAX_MESSAGE_CHARS, {
+      message: `A message can hold at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`,
+    }),
+    z
+      .array(z.discriminatedUnion('type', [textPartSchema, imagePartSchema]))
+      .min(1)
+      .max(64),
+  ]),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+export const usageSchema = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+  reasoningTokens: z.number().int().nonnegative().optional(),
+  cachedTokens: z.number().int().nonnegative().optional(),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+export const modelInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+});
+export type ModelInfo = z.infer<typeof modelInfoSchema>;
+
+const modelIdSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'Choose a model.' })
+  .max(200)
+  .regex(/^[A-Za-z0-9._:/-]+$/, { message: 'A model id has only letters, digits and . _ : / -' });
+
+const streamIdSchema = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/);
+
+// ---------------------------------------------------------------------------------------------
+// Channels (renderer → main, request/response)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Declares a channel: its result type (a type-only marker) and the schema of its argument.
+ * Curried so the schema's type is inferred: `channel<Result>()(schema)`.
+ */
+function channel<R>() {
+  return <A extends z.ZodType>(arg: A): { arg: A; result: R } => ({ arg, result: undefined as R });
+}
+
+export const channels = {
+  /** Starts streaming an answer; events for it arrive on `chat.event` with the returned id. */
+  'chat.start': channel<{ streamId: string }>()(
+    z.object({
+      model: modelIdSchema,
+      messages: z
+        .array(chatMessageSchema)
+        .min(1, { message: 'There is nothing to send.' })
+        .max(MAX_MESSAGES, { message: 'This conversation is too long to send in one request.' }),
+    }),
+  ),
+  /** Stops a stream. What already arrived is kept; the stream ends with status `stopped`. */
+  'chat.cancel': channel<{ cancelled: boolean }>()(z.object({ streamId: streamIdSchema })),
+  /** The models the user can choose from. */
+  'models.list': channel<{ models: ModelInfo[]; defaultModel: string }>()(z.undefined()),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelArg<C extends ChannelName> = z.input<Channels[C]['arg']>;
+export type ChannelResult<C extends ChannelName> = Channels[C]['result'];
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events (main → renderer)
+// ---------------------------------------------------------------------------------------------
+
+export const streamStatuses = ['streaming', 'done', 'stopped', 'error'] as const;
+export type StreamStatus = (typeof streamStatuses)[number];
+
+export const chatEventSchema = z.discriminatedUnion('type', [
+  /** Coalesced text: several SSE chunks arrive as one event (about one per frame). */
+  z.object({
+    type: z.literal('delta'),
+    streamId: z.string(),
+    content: z.string(),
+    reasoning: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('done'),
+    streamId: z.string(),
+    status: z.enum(['done', 'stopped']),
+    finishReason: z.string().nullable(),
+    usage: usageSchema.nullable(),
+  }),
+  z.object({ type: z.literal('error'), streamId: z.string(), error: appErrorSchema }),
+]);
+export type ChatEvent = z.infer<typeof chatEventSchema>;
+
+export const events = {
+  'chat.event': chatEventSchema,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+
+// ---------------------------------------------------------------------------------------------
+// The renderer's view: `window.qwen`
+// ---------------------------------------------------------------------------------------------
+
+export interface QwenApi {
+  invoke<C extends ChannelName>(channel: C, arg: ChannelArg<C>): Promise<Result<ChannelResult<C>>>;
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/**
+ * The names Electron's IPC uses on the wire. They are types as well as functions so the preload
+ * and the renderer, which import only types from this file (importing its values would bundle zod
+ * into them), are checked against the same naming.
+ */
+export type IpcChannel<C extends ChannelName = ChannelName> = `qwen:${C}`;
+export type IpcEvent<E extends EventName = EventName> = `qwen:event:${E}`;
+export const ipcChannelName = <C extends ChannelName>(c: C): IpcChannel<C> => `qwen:${c}`;
+export const ipcEventName = <E extends EventName>(e: E): IpcEvent<E> => `qwen:event:${e}`;
+
+// ---------------------------------------------------------------------------------------------
+// Browser mode's bridge: the same interface as JSON messages over one WebSocket
+// ---------------------------------------------------------------------------------------------
+
+export type BridgeRequest = { kind: 'invoke'; id: number; channel: string; arg: unknown };
+export type BridgeMessage =
+  | { kind: 'result'; id: number; result: Result<unknown> }
+  | { kind: 'event'; event: EventName; payload: unknown };
+/** The WebSocket path; the per-run token goes in the `token` query parameter. */
+export type BridgePath = '/bridge';
+export const BRIDGE_PATH: BridgePath = '/bridge';

@@ -1,0 +1,85 @@
+import {
+  channels,
+  isChannelName,
+  type ChannelArg,
+  type ChannelName,
+  type ChannelResult,
+  type Result,
+} from '../contract';
+import { appError, fail, toResult } from './app-error';
+import type { Clock } from './clock';
+import { EventHub, type EventListener } from './event-hub';
+import { StreamManager } from './stream-manager';
+import type { KeySource } from '../secrets/key-source';
+import type { QwenClient, QwenClientFactory } from '../qwen/qwen-client';
+import { builtInModels, DEFAULT_MODEL } from '../qwen/models';
+
+/** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
+export interface CoreDeps {
+  keySource: KeySource;
+  createQwenClient: QwenClientFactory;
+  clock: Clock;
+  /** The compatible-mode base URL, read per request so a change applies to the next one. */
+  getBaseURL: () => string;
+}
+
+type Handlers = { [C in ChannelName]: (arg: ChannelArg<C>) => Promise<ChannelResult<C>> };
+
+export interface Core {
+  /** Validates the argument against the contract, runs the handler, and answers with a Result. */
+  invoke(channel: string, rawArg: unknown): Promise<Result<unknown>>;
+  subscribe(listener: EventListener): () => void;
+  dispose(): Promise<void>;
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const hub = new EventHub();
+  const streams = new StreamManager(hub, deps.clock);
+
+  async function qwenClient(): Promise<QwenClient> {
+    const apiKey = await deps.keySource.getKey();
+    if (!apiKey) {
+      fail('no_api_key', 'No API key is set.', {
+        action: 'Set DASHSCOPE_API_KEY, or add your key in Settings.',
+      });
+    }
+    return deps.createQwenClient({ apiKey, baseURL: deps.getBaseURL() });
+  }
+
+  const handlers: Handlers = {
+    'chat.start': async ({ model, messages }) => {
+      const client = await qwenClient();
+      return { streamId: streams.start({ model, messages, client }) };
+    },
+    'chat.cancel': async ({ streamId }) => ({ cancelled: streams.cancel(streamId) }),
+    'models.list': async () => ({ models: builtInModels, defaultModel: DEFAULT_MODEL }),
+  };
+
+  return {
+    invoke(channel, rawArg) {
+      if (!isChannelName(channel)) {
+        return Promise.resolve({
+          ok: false,
+          error: appError('invalid_argument', `Unknown request "${String(channel)}".`),
+        });
+      }
+      return toResult(async () => {
+        const parsed = channels[channel].arg.safeParse(rawArg);
+        if (!parsed.success) {
+          const first = parsed.error.issues[0];
+          fail('invalid_argument', first?.message ?? 'The request was not valid.', {
+            detail: parsed.error.issues
+              .map((i) => `${i.path.join('.') || '(argument)'}: ${i.message}`)
+              .join('; '),
+          });
+        }
+        const handler = handlers[channel] as (arg: unknown) => Promise<unknown>;
+        return handler(parsed.data);
+      });
+    },
+    subscribe: (listener) => hub.subscribe(listener),
+    async dispose() {
+      streams.cancelAll();
+    },
+  };
+}
