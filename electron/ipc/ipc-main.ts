@@ -1,0 +1,41 @@
+/**
+ * The only main-process code that touches `ipcMain` (a lint rule enforces it). Registers one
+ * handler per contract channel, drops calls from untrusted frames, and forwards core events to every
+ * window that subscribed.
+ */
+import { ipcMain, type WebContents } from 'electron';
+import { channelNames, ipcChannelName, ipcEventName, type Result } from '../contract';
+import type { Core } from '../core/create-core';
+import { appError } from '../core/app-error';
+import { isTrustedSender } from '../security/trusted-sender';
+
+export function registerIpc(core: Core, trustedOrigins: string[]): () => void {
+  for (const channel of channelNames) {
+    ipcMain.handle(ipcChannelName(channel), async (event, arg: unknown): Promise<Result<unknown>> => {
+      const frame = event.senderFrame;
+      if (
+        !isTrustedSender(
+          frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null,
+          trustedOrigins,
+        )
+      ) {
+        return {
+          ok: false,
+          error: appError('untrusted_sender', 'This request did not come from Qwen Desk.'),
+        };
+      }
+      return core.invoke(channel, arg);
+    });
+  }
+  return () => {
+    for (const channel of channelNames) ipcMain.removeHandler(ipcChannelName(channel));
+  };
+}
+
+/** Sends every core event to this window until it is destroyed. */
+export function forwardEvents(core: Core, contents: WebContents): void {
+  const unsubscribe = core.subscribe((event, payload) => {
+    if (!contents.isDestroyed()) contents.send(ipcEventName(event), payload);
+  });
+  contents.once('destroyed', unsubscribe);
+}
