@@ -1,0 +1,50 @@
+/**
+ * Launches the real Electron app with Playwright's _electron and streams an answer. Where the
+ * Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD, as on the build machines here),
+ * the test is skipped and says so.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { _electron as electron } from 'playwright-core';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
+import { FakeDashScope, tokenize } from '../fake-dashscope/server';
+import { tempDataDir } from '../support/browser-mode';
+
+const binary = electronBinary();
+const reason =
+  'SKIPPED: the Electron binary is not installed on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)';
+if (!binary) console.warn(`Electron end-to-end test ${reason}.`);
+
+describe.skipIf(!binary)(binary ? 'Electron app' : `Electron app (${reason})`, () => {
+  it('launches the app and streams an answer', async () => {
+    const fake = await new FakeDashScope().start();
+    fake.enqueue({ type: 'stream', tokens: tokenize('Hello from Qwen inside Electron.'), delayMs: 20 });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [path.resolve('.'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      env: {
+        ...process.env,
+        ELECTRON_RUN_AS_NODE: '',
+        DASHSCOPE_API_KEY: 'sk-electron-e2e',
+        DASHSCOPE_BASE_URL: fake.baseURL,
+        QWEN_DESK_DATA_DIR: tempDataDir(),
+      },
+    });
+    try {
+      const page = await app.firstWindow();
+      // The window runs with the secure preferences and no Node in the page.
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
+      expect(await page.evaluate(() => typeof window.qwen?.invoke)).toBe('function');
+      await page.getByRole('textbox', { name: 'Message' }).fill('Hi');
+      await page.getByRole('button', { name: 'Send' }).click();
+      const assistant = page.locator('article[data-role="assistant"]');
+      await expect.poll(() => assistant.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+      expect(await assistant.innerText()).toContain('Hello from Qwen inside Electron.');
+    } finally {
+      await app.close();
+      await fake.close();
+    }
+  });
+});
