@@ -109,7 +109,11 @@ function channel<R>() {
   return <A extends z.ZodType>(arg: A): { arg: A; result: R } => ({ arg, result: undefined as R });
 }
 
-export const channels = {
+/**
+ * Channels are declared in one section per concern (chat, history, settings, …) and joined below,
+ * so each concern's channels read together.
+ */
+const chatChannels = {
   /** Starts streaming an answer; events for it arrive on `chat.event` with the returned id. */
   'chat.start': channel<{ streamId: string }>()(
     z.object({
@@ -124,6 +128,10 @@ export const channels = {
   'chat.cancel': channel<{ cancelled: boolean }>()(z.object({ streamId: streamIdSchema })),
   /** The models the user can choose from. */
   'models.list': channel<{ models: ModelInfo[]; defaultModel: string }>()(z.undefined()),
+} as const;
+
+export const channels = {
+  ...chatChannels,
 } as const;
 
 export type Channels = typeof channels;

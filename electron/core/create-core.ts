@@ -1,18 +1,12 @@
-import {
-  channels,
-  isChannelName,
-  type ChannelArg,
-  type ChannelName,
-  type ChannelResult,
-  type Result,
-} from '../contract';
+import { channels, isChannelName, type Result } from '../contract';
 import { appError, fail, toResult } from './app-error';
 import type { Clock } from './clock';
 import { EventHub, type EventListener } from './event-hub';
 import { StreamManager } from './stream-manager';
 import type { KeySource } from '../secrets/key-source';
-import type { QwenClient, QwenClientFactory } from '../qwen/qwen-client';
-import { builtInModels, DEFAULT_MODEL } from '../qwen/models';
+import type { QwenClientFactory } from '../qwen/qwen-client';
+import { createChatHandlers } from './handlers/chat-handlers';
+import type { Handlers } from './handlers/types';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -22,8 +16,6 @@ export interface CoreDeps {
   /** The compatible-mode base URL, read per request so a change applies to the next one. */
   getBaseURL: () => string;
 }
-
-type Handlers = { [C in ChannelName]: (arg: ChannelArg<C>) => Promise<ChannelResult<C>> };
 
 export interface Core {
   /** Validates the argument against the contract, runs the handler, and answers with a Result. */
@@ -36,23 +28,9 @@ export function createCore(deps: CoreDeps): Core {
   const hub = new EventHub();
   const streams = new StreamManager(hub, deps.clock);
 
-  async function qwenClient(): Promise<QwenClient> {
-    const apiKey = await deps.keySource.getKey();
-    if (!apiKey) {
-      fail('no_api_key', 'No API key is set.', {
-        action: 'Set DASHSCOPE_API_KEY, or add your key in Settings.',
-      });
-    }
-    return deps.createQwenClient({ apiKey, baseURL: deps.getBaseURL() });
-  }
-
+  // One group of handlers per concern; the type makes sure every contract channel has one.
   const handlers: Handlers = {
-    'chat.start': async ({ model, messages }) => {
-      const client = await qwenClient();
-      return { streamId: streams.start({ model, messages, client }) };
-    },
-    'chat.cancel': async ({ streamId }) => ({ cancelled: streams.cancel(streamId) }),
-    'models.list': async () => ({ models: builtInModels, defaultModel: DEFAULT_MODEL }),
+    ...createChatHandlers({ ...deps, streams }),
   };
 
   return {
