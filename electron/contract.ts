@@ -97,6 +97,28 @@ const modelIdSchema = z
 
 const streamIdSchema = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/);
 
+/**
+ * Qwen parameters for one request. The shapes are checked here; the per-model rules (ranges, what a
+ * model supports, JSON mode needing the word "json") are the engine's (electron/qwen/), which
+ * refuses a request with a clear message before any HTTP request is made.
+ */
+export const chatParamsSchema = z
+  .object({
+    systemPrompt: z.string().max(100_000),
+    temperature: z.number(),
+    topP: z.number(),
+    maxTokens: z.number().int(),
+    seed: z.number().int(),
+    stop: z.union([z.string().max(1000), z.array(z.string().max(1000)).max(16)]),
+    presencePenalty: z.number(),
+    jsonMode: z.boolean(),
+    enableThinking: z.boolean(),
+    thinkingBudget: z.number().int(),
+    enableSearch: z.boolean(),
+  })
+  .partial();
+export type ChatParams = z.infer<typeof chatParamsSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Channels (renderer → main, request/response)
 // ---------------------------------------------------------------------------------------------
@@ -118,6 +140,7 @@ const chatChannels = {
   'chat.start': channel<{ streamId: string }>()(
     z.object({
       model: modelIdSchema,
+      params: chatParamsSchema.optional(),
       messages: z
         .array(chatMessageSchema)
         .min(1, { message: 'There is nothing to send.' })
@@ -148,7 +171,7 @@ export function isChannelName(name: unknown): name is ChannelName {
 // Events (main → renderer)
 // ---------------------------------------------------------------------------------------------
 
-export const streamStatuses = ['streaming', 'done', 'stopped', 'error'] as const;
+export const streamStatuses = ['streaming', 'done', 'stopped', 'interrupted', 'error'] as const;
 export type StreamStatus = (typeof streamStatuses)[number];
 
 export const chatEventSchema = z.discriminatedUnion('type', [
@@ -159,14 +182,34 @@ export const chatEventSchema = z.discriminatedUnion('type', [
     content: z.string(),
     reasoning: z.string().optional(),
   }),
+  /** Before the first token only: the engine waits and tries again. */
+  z.object({
+    type: z.literal('retrying'),
+    streamId: z.string(),
+    attempt: z.number().int(),
+    maxAttempts: z.number().int(),
+    delayMs: z.number().int(),
+    error: appErrorSchema,
+  }),
   z.object({
     type: z.literal('done'),
     streamId: z.string(),
     status: z.enum(['done', 'stopped']),
+    /** `length` means the answer was cut by max_tokens. */
     finishReason: z.string().nullable(),
     usage: usageSchema.nullable(),
   }),
-  z.object({ type: z.literal('error'), streamId: z.string(), error: appErrorSchema }),
+  /**
+   * The stream failed. `interrupted`: some output had arrived and is kept (the UI offers continue
+   * and retry); otherwise nothing arrived.
+   */
+  z.object({
+    type: z.literal('error'),
+    streamId: z.string(),
+    error: appErrorSchema,
+    interrupted: z.boolean(),
+    usage: usageSchema.nullable().optional(),
+  }),
 ]);
 export type ChatEvent = z.infer<typeof chatEventSchema>;
 

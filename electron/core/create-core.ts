@@ -6,6 +6,7 @@ import { StreamManager } from './stream-manager';
 import type { KeySource } from '../secrets/key-source';
 import type { QwenClientFactory } from '../qwen/qwen-client';
 import { createChatHandlers } from './handlers/chat-handlers';
+import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
@@ -29,8 +30,9 @@ export function createCore(deps: CoreDeps): Core {
   const streams = new StreamManager(hub, deps.clock);
 
   // One group of handlers per concern; the type makes sure every contract channel has one.
+  const engine = createChatEngine({ ...deps, streams });
   const handlers: Handlers = {
-    ...createChatHandlers({ ...deps, streams }),
+    ...createChatHandlers(engine),
   };
 
   return {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, Usage } from '../contract';
+import type { ChatMessage, ChatParams, Usage } from '../contract';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { QwenClient } from '../qwen/qwen-client';
@@ -17,11 +17,14 @@ interface LiveStream {
   flushTimer: unknown;
   /** When the last delta event went out (clock ms); the first one goes out at once. */
   lastFlushAt: number;
+  /** Whether any text has arrived (a later failure then leaves an interrupted answer). */
+  received: boolean;
 }
 
 export interface StartStreamOptions {
   model: string;
   messages: ChatMessage[];
+  params?: ChatParams;
   client: QwenClient;
 }
 
@@ -45,6 +48,7 @@ export class StreamManager {
       pendingReasoning: '',
       flushTimer: null,
       lastFlushAt: Number.NEGATIVE_INFINITY,
+      received: false,
     };
     this.live.set(streamId, stream);
     void this.run(streamId, stream, options);
@@ -95,7 +99,13 @@ export class StreamManager {
       if (signal.aborted) {
         this.hub.emit('chat.event', { type: 'done', streamId, status: 'stopped', finishReason, usage });
       } else {
-        this.hub.emit('chat.event', { type: 'error', streamId, error: mapQwenError(err) });
+        this.hub.emit('chat.event', {
+          type: 'error',
+          streamId,
+          error: mapQwenError(err),
+          interrupted: stream.received,
+          usage,
+        });
       }
     } finally {
       this.live.delete(streamId);
@@ -105,6 +115,7 @@ export class StreamManager {
   private buffer(streamId: string, stream: LiveStream, content: string, reasoning: string): void {
     stream.pendingContent += content;
     stream.pendingReasoning += reasoning;
+    stream.received = true;
     if (stream.flushTimer !== null) {
       if (stream.pendingContent.length + stream.pendingReasoning.length >= COALESCE_MAX_CHARS) {
         this.flush(streamId, stream);

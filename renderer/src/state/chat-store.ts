@@ -43,7 +43,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
     const user: UiMessage = { id: newId(), role: 'user', content: question };
     const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
     const history: ChatMessage[] = get()
-      .messages.filter((m) => m.role === 'user' || m.status === 'done' || m.status === 'stopped')
+      .messages.filter(
+        (m) =>
+          m.role === 'user' || m.status === 'done' || m.status === 'stopped' || m.status === 'interrupted',
+      )
       .map((m) => ({ role: m.role, content: m.content }));
     set((s) => ({ messages: [...s.messages, user, assistant] }));
 
@@ -74,8 +77,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
           };
         case 'done':
           return { ...m, status: event.status, usage: event.usage, finishReason: event.finishReason };
+        case 'retrying':
+          return m;
         case 'error':
-          return { ...m, status: 'error', error: event.error };
+          return { ...m, status: event.interrupted ? 'interrupted' : 'error', error: event.error };
       }
     });
   },
