@@ -19,6 +19,20 @@ export interface ChatEngine {
   /** Validates the request for its model, then starts streaming. Throws AppErrorException. */
   start(request: EngineRequest): Promise<string>;
   cancel(streamId: string): boolean;
+  /**
+   * A short title for a conversation after its first answer. Never fails: falls back to the first
+   * words of the question.
+   */
+  generateTitle(question: string, answer: string): Promise<string>;
+}
+
+/** The fallback title: the question's first words, on one line, at most 40 characters. */
+export function fallbackTitle(question: string): string {
+  const line = question.replace(/\s+/g, ' ').trim();
+  if (line.length <= 40) return line || 'New chat';
+  const cut = line.slice(0, 40);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 20 ? cut.slice(0, space) : cut}…`;
 }
 
 export interface ChatEngineDeps {
@@ -45,5 +59,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       return deps.streams.start({ model, messages, client, ...(params ? { params } : {}) });
     },
     cancel: (streamId) => deps.streams.cancel(streamId),
+    // The engine issue replaces this with a call to a cheap model (thinking off), keeping the fallback.
+    generateTitle: async (question) => fallbackTitle(question),
   };
 }
