@@ -17,6 +17,15 @@ export interface UiMessage {
   error?: AppError;
   usage?: Usage | null;
   finishReason?: string | null;
+  // --- chat window (issue 6): optional, filled in by applyEvent and the history helper ---
+  /** Branches: this message's position among its siblings (1-based) and how many there are. */
+  siblingIndex?: number;
+  siblingCount?: number;
+  /** When the first reasoning and the first answer text arrived (ms since epoch): the "Thinking" duration. */
+  reasoningStartedAt?: number;
+  answerStartedAt?: number;
+  /** The engine is waiting before trying again (from the `retrying` event). */
+  retry?: { attempt: number; maxAttempts: number; until: number; error: AppError };
 }
 
 interface ChatState {
@@ -74,19 +83,49 @@ export const useChatStore = create<ChatState>((set, get) => ({
             ...m,
             content: m.content + event.content,
             ...(event.reasoning ? { reasoning: (m.reasoning ?? '') + event.reasoning } : {}),
+            ...timing(m, event.reasoning, event.content),
+            retry: undefined,
           };
         case 'done':
-          return { ...m, status: event.status, usage: event.usage, finishReason: event.finishReason };
+          return {
+            ...m,
+            status: event.status,
+            usage: event.usage,
+            finishReason: event.finishReason,
+            retry: undefined,
+          };
         case 'retrying':
-          return m;
+          return {
+            ...m,
+            retry: {
+              attempt: event.attempt,
+              maxAttempts: event.maxAttempts,
+              until: Date.now() + event.delayMs,
+              error: event.error,
+            },
+          };
         case 'error':
-          return { ...m, status: event.interrupted ? 'interrupted' : 'error', error: event.error };
+          return {
+            ...m,
+            status: event.interrupted ? 'interrupted' : 'error',
+            error: event.error,
+            retry: undefined,
+          };
       }
     });
   },
 }));
 
-function updateMessage(id: string, change: (m: UiMessage) => UiMessage): void {
+/** Chat window (issue 6): when reasoning and answer text first arrived, for the "Thinking" duration. */
+function timing(m: UiMessage, reasoning: string | undefined, content: string): Partial<UiMessage> {
+  const now = Date.now();
+  return {
+    ...(reasoning && m.reasoningStartedAt === undefined ? { reasoningStartedAt: now } : {}),
+    ...(content && m.answerStartedAt === undefined ? { answerStartedAt: now } : {}),
+  };
+}
+
+export function updateMessage(id: string, change: (m: UiMessage) => UiMessage): void {
   useChatStore.setState((s) => ({ messages: s.messages.map((m) => (m.id === id ? change(m) : m)) }));
 }
 

@@ -1,26 +1,126 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { MessageItem } from './MessageItem';
+import { useScrollRequest } from './scroll-to-message';
 
+/** How close to the bottom (px) still counts as "at the latest message". */
+const STICK_PX = 48;
+const HIGHLIGHT_MS = 2500;
+
+/**
+ * The conversation, virtualized: only the messages on screen (and a few around) are in the DOM,
+ * each measured as it renders, so a 10,000-message conversation costs what one screen costs. The
+ * view follows a streaming answer until the person scrolls up; then "Jump to latest" appears.
+ */
 export function MessageList() {
   const t = useT();
   const messages = useChatStore((s) => s.messages);
-  const end = useRef<HTMLDivElement>(null);
-  const last = messages[messages.length - 1];
+  const busy = messages.some((m) => m.status === 'streaming');
+  const scroller = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(true);
+  const followingRef = useRef(true);
+  const [highlight, setHighlight] = useState<string | null>(null);
 
-  // Follow the answer as it streams in.
+  // The virtualizer's functions change as it measures; this component is simply not auto-memoized.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 120,
+    overscan: 4,
+    getItemKey: (i) => messages[i]!.id,
+  });
+
+  const last = messages[messages.length - 1];
+  const total = virtualizer.getTotalSize();
+
+  const toBottom = useCallback(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, []);
+
+  // Follow new messages and the streaming answer while the person has not scrolled away.
+  useLayoutEffect(() => {
+    if (followingRef.current) toBottom();
+  }, [messages.length, last?.content.length, last?.reasoning?.length, total, toBottom]);
+
+  // A new question always brings the view back to the bottom.
+  const lastUserId = messages.findLast((m) => m.role === 'user')?.id;
+  useLayoutEffect(() => {
+    if (!lastUserId) return;
+    followingRef.current = true;
+    setFollowing(true);
+    toBottom();
+  }, [lastUserId, toBottom]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
+    if (atBottom !== followingRef.current) {
+      followingRef.current = atBottom;
+      setFollowing(atBottom);
+    }
+  };
+
+  // Scroll-to-message requests (search results).
+  const target = useScrollRequest((s) => s.target);
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, last?.content.length]);
+    if (!target) return;
+    const index = messages.findIndex((m) => m.id === target.id);
+    if (index < 0) return;
+    followingRef.current = false;
+    setFollowing(false);
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    setHighlight(target.id);
+    const timer = setTimeout(() => setHighlight(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+    // Only a new request scrolls; messages changing later must not pull the view back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target]);
+
+  const jump = () => {
+    followingRef.current = true;
+    setFollowing(true);
+    virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
+    requestAnimationFrame(toBottom);
+  };
 
   return (
-    <div role="log" aria-label={t('messages.label')} aria-live="polite" className="messages">
-      {messages.length === 0 && <p className="empty">{t('messages.empty')}</p>}
-      {messages.map((m) => (
-        <MessageItem key={m.id} message={m} />
-      ))}
-      <div ref={end} />
+    <div className="messages-pane">
+      <div
+        ref={scroller}
+        role="log"
+        aria-label={t('messages.label')}
+        aria-live="polite"
+        className="messages"
+        onScroll={onScroll}
+      >
+        {messages.length === 0 && <p className="empty">{t('messages.empty')}</p>}
+        <div className="messages-track" style={{ height: total }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const message = messages[item.index]!;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="messages-row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <MessageItem message={message} busy={busy} highlighted={highlight === message.id} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!following && messages.length > 0 && (
+        <button type="button" className="jump-latest" onClick={jump}>
+          {t('messages.jumpToLatest')}
+        </button>
+      )}
     </div>
   );
 }
