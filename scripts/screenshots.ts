@@ -1,14 +1,93 @@
 /**
  * `npm run screenshots`: drives browser mode against the fake DashScope server in real Chromium and
- * saves PNGs of the main window to docs/screenshots/ (the README shows them).
+ * saves PNGs of the main window to docs/screenshots/ (the README shows them): English and
+ * Simplified Chinese, light and dark, a long answer with code and math, and a thinking answer.
  */
 import fs from 'node:fs';
+import type { Page } from 'playwright-core';
 import { FakeDashScope, tokenize } from '../test/fake-dashscope/server';
 import { launchChromium } from '../test/support/chromium';
 import { startBrowserMode, tempDataDir } from '../test/support/browser-mode';
 
 const outDir = 'docs/screenshots';
 fs.mkdirSync(outDir, { recursive: true });
+
+const content = {
+  en: {
+    thinkQ: 'Is 1,001 a prime number?',
+    reasoning:
+      'Check small primes. 1001 / 7 = 143, so 7 divides it. 143 = 11 × 13. So 1001 = 7 × 11 × 13, not prime.',
+    thinkA: 'No. **1,001 = 7 × 11 × 13**, so it is not prime.',
+    longQ: 'Show me how to compute the area under x² in Python, with the maths.',
+    longA: [
+      '## Area under $x^2$',
+      '',
+      'The definite integral from $0$ to $a$ is',
+      '',
+      '$$',
+      '\\int_0^a x^2 \\, dx = \\frac{a^3}{3}',
+      '$$',
+      '',
+      'Numerically, with the trapezoidal rule:',
+      '',
+      '```python',
+      'import numpy as np',
+      '',
+      'def area(a: float, n: int = 1_000) -> float:',
+      '    """Area under x**2 from 0 to a."""',
+      '    x = np.linspace(0, a, n)',
+      '    return np.trapz(x ** 2, x)',
+      '',
+      'print(area(3))  # ≈ 9.0',
+      '```',
+      '',
+      '| a | exact $a^3/3$ | trapezoid |',
+      '| -: | -: | -: |',
+      '| 1 | 0.333 | 0.333 |',
+      '| 3 | 9.000 | 9.000 |',
+      '',
+      '- [x] closed form',
+      '- [x] numeric check',
+    ].join('\n'),
+  },
+  zh: {
+    thinkQ: '1001 是质数吗？',
+    reasoning:
+      '先试小质数。1001 ÷ 7 = 143，所以 7 能整除。143 = 11 × 13。因此 1001 = 7 × 11 × 13，不是质数。',
+    thinkA: '不是。**1001 = 7 × 11 × 13**，所以它不是质数。',
+    longQ: '用 Python 计算 x² 曲线下的面积，并给出数学推导。',
+    longA: [
+      '## $x^2$ 曲线下的面积',
+      '',
+      '从 $0$ 到 $a$ 的定积分为',
+      '',
+      '$$',
+      '\\int_0^a x^2 \\, dx = \\frac{a^3}{3}',
+      '$$',
+      '',
+      '用梯形法数值验证：',
+      '',
+      '```python',
+      'import numpy as np',
+      '',
+      'def area(a: float, n: int = 1_000) -> float:',
+      '    """x**2 在 0 到 a 之间的面积。"""',
+      '    x = np.linspace(0, a, n)',
+      '    return np.trapz(x ** 2, x)',
+      '',
+      'print(area(3))  # ≈ 9.0',
+      '```',
+      '',
+      '| a | 精确值 $a^3/3$ | 梯形法 |',
+      '| -: | -: | -: |',
+      '| 1 | 0.333 | 0.333 |',
+      '| 3 | 9.000 | 9.000 |',
+      '',
+      '- [x] 解析解',
+      '- [x] 数值验证',
+    ].join('\n'),
+  },
+};
 
 const fake = await new FakeDashScope().start();
 const app = await startBrowserMode({
@@ -17,28 +96,64 @@ const app = await startBrowserMode({
   QWEN_DESK_DATA_DIR: tempDataDir(),
 });
 const browser = await launchChromium();
+
+async function ask(page: Page, question: string) {
+  await page.getByRole('textbox').fill(question);
+  await page.keyboard.press('Enter');
+  const count = await page.locator('article[data-role="assistant"][data-status="done"]').count();
+  await page.locator('article[data-role="assistant"][data-status="done"]').nth(count).waitFor();
+}
+
+/** Waits for lazy parts (KaTeX, highlighting) to have painted. */
+async function settle(page: Page) {
+  await page.waitForFunction(
+    () => !document.querySelector('.math-source') && !!document.querySelector('.hljs'),
+  );
+  await page.waitForTimeout(300);
+}
+
 try {
   for (const locale of ['en-US', 'zh-CN'] as const) {
-    const zh = locale === 'zh-CN';
-    const context = await browser.newContext({
-      locale,
-      viewport: { width: 1100, height: 720 },
-      deviceScaleFactor: 1,
-    });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    const question = zh ? '用三句话介绍一下杭州。' : 'Describe Hangzhou in three sentences.';
-    const answer = zh
-      ? '杭州是浙江省省会，位于中国东南沿海。\n西湖与龙井茶让它闻名天下。\n它也是阿里巴巴的故乡，一座传统与科技交融的城市。'
-      : 'Hangzhou is the capital of Zhejiang province, on China’s south-east coast.\nIt is famous for West Lake and Longjing tea.\nIt is also home to Alibaba: a city where tradition meets technology.';
-    fake.enqueue({ type: 'stream', tokens: tokenize(answer), delayMs: 5 });
-    await page.getByRole('textbox').fill(question);
-    await page.keyboard.press('Enter');
-    await page.locator('article[data-role="assistant"][data-status="done"]').waitFor();
-    const file = `${outDir}/main-window-${zh ? 'zh-CN' : 'en'}.png`;
-    await page.screenshot({ path: file });
-    console.log(`saved ${file}`);
-    await context.close();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const zh = locale === 'zh-CN';
+      const c = zh ? content.zh : content.en;
+      const context = await browser.newContext({
+        locale,
+        colorScheme,
+        viewport: { width: 1100, height: 760 },
+        deviceScaleFactor: 1,
+      });
+      const page = await context.newPage();
+      await page.goto(app.url);
+      fake.enqueue({
+        type: 'stream',
+        reasoning: tokenize(c.reasoning),
+        tokens: tokenize(c.thinkA),
+        delayMs: 30,
+        promptTokens: 24,
+      });
+      await ask(page, c.thinkQ);
+      fake.enqueue({ type: 'stream', tokens: tokenize(c.longA), delayMs: 2, promptTokens: 61 });
+      await ask(page, c.longQ);
+      await settle(page);
+      const suffix = `${zh ? 'zh-CN' : 'en'}${colorScheme === 'dark' ? '-dark' : ''}`;
+      const file = `${outDir}/main-window-${suffix}.png`;
+      await page.screenshot({ path: file });
+      console.log(`saved ${file}`);
+
+      if (colorScheme === 'light') {
+        // The thinking answer, with its reasoning opened.
+        const thinking = page.locator('article[data-role="assistant"]').first();
+        await thinking.getByRole('button', { name: zh ? /思考过程/ : /^Thinking/ }).click();
+        await thinking.scrollIntoViewIfNeeded();
+        await page.getByRole('log').evaluate((el) => (el.scrollTop = 0));
+        await page.waitForTimeout(200);
+        const thinkFile = `${outDir}/thinking-${zh ? 'zh-CN' : 'en'}.png`;
+        await page.screenshot({ path: thinkFile });
+        console.log(`saved ${thinkFile}`);
+      }
+      await context.close();
+    }
   }
 } finally {
   await browser.close();
