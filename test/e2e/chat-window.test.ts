@@ -240,6 +240,19 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
 
+    // Ctrl+K goes to the sidebar's searchbox (the history feature's; stood in for here).
+    await page.evaluate(() => {
+      const search = document.createElement('input');
+      search.type = 'search';
+      search.setAttribute('aria-label', 'Search conversations');
+      document.body.prepend(search);
+    });
+    await page.getByRole('textbox', { name: 'Message' }).focus();
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Search conversations',
+    );
+
     answerWith(rig, 'Something.');
     await ask(page, 'Something?');
     await page.keyboard.press('Control+n');
