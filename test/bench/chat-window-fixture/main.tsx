@@ -3,7 +3,7 @@
  * message list, a naive renderer for comparison (react-markdown re-parsing the whole message on
  * every chunk, as peer apps do), and hooks the bench drives through `window.bench`.
  */
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import ReactMarkdown from 'react-markdown';
@@ -20,22 +20,38 @@ let root: Root | null = null;
 function StreamView({ kind }: { kind: Kind }) {
   const [state, set] = useState({ text: '', streaming: true });
   setText = set;
+  // As in the app: the view follows the stream at the bottom of a scrolling log.
+  const scroller = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = scroller.current!;
+    el.scrollTop = el.scrollHeight;
+  }, [state]);
   return (
-    <article
-      className="message assistant"
-      data-role="assistant"
-      data-status={state.streaming ? 'streaming' : 'done'}
-    >
-      <div className="content">
-        {kind === 'optimized' ? (
-          <Markdown text={state.text} streaming={state.streaming} />
-        ) : (
-          <div className="markdown">
-            <ReactMarkdown remarkPlugins={[remarkGfm]}>{state.text}</ReactMarkdown>
+    <div className="app">
+      <div className="main-pane">
+        <main className="chat">
+          <div className="messages-pane">
+            <div className="messages" ref={scroller}>
+              <article
+                className="message assistant"
+                data-role="assistant"
+                data-status={state.streaming ? 'streaming' : 'done'}
+              >
+                <div className="content">
+                  {kind === 'optimized' ? (
+                    <Markdown text={state.text} streaming={state.streaming} />
+                  ) : (
+                    <div className="markdown">
+                      <ReactMarkdown remarkPlugins={[remarkGfm]}>{state.text}</ReactMarkdown>
+                    </div>
+                  )}
+                </div>
+              </article>
+            </div>
           </div>
-        )}
+        </main>
       </div>
-    </article>
+    </div>
   );
 }
 
@@ -104,9 +120,7 @@ window.bench = {
   },
 
   async open(count) {
-    document.documentElement.style.height = '100%';
     const el = document.getElementById('root')!;
-    el.className = 'bench-pane';
     const messages: UiMessage[] = Array.from({ length: count }, (_, i) =>
       i % 2 === 0
         ? { id: `m${i}`, role: 'user', content: `Question ${i}: how does item ${i} work?` }

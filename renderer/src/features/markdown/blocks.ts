@@ -89,3 +89,13 @@ export function splitBlocks(
   };
   return { blocks: [...next.stable, ...tail.slice(cut)], cache: next };
 }
+
+/** One message's splitter: keeps its block cache between calls. */
+export class BlockSplitter {
+  private cache = emptyBlockCache();
+  split(text: string, final: boolean): Token[] {
+    const r = splitBlocks(text, this.cache, final);
+    this.cache = r.cache;
+    return r.blocks;
+  }
+}
