@@ -120,7 +120,6 @@ window.bench = {
   },
 
   async open(count) {
-    const el = document.getElementById('root')!;
     const messages: UiMessage[] = Array.from({ length: count }, (_, i) =>
       i % 2 === 0
         ? { id: `m${i}`, role: 'user', content: `Question ${i}: how does item ${i} work?` }
