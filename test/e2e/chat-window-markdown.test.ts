@@ -5,6 +5,7 @@ import {
   ask,
   cspViolations,
   openApp,
+  poll,
   startRig,
   type ChatWindowRig,
 } from '../support/chat-window';
@@ -55,7 +56,7 @@ describe('chat window: streaming Markdown', () => {
     answerWith(rig, RICH, { delayMs: 2 });
     const answer = await ask(page, 'Show me everything');
 
-    await expect.poll(() => answer.getByRole('heading', { level: 1 }).innerText()).toBe('Release notes');
+    await poll(() => answer.getByRole('heading', { level: 1 }).innerText()).toBe('Release notes');
     expect(await answer.locator('strong').innerText()).toBe('bold');
     expect(await answer.locator('del').innerText()).toBe('struck');
     // Table with alignment.
@@ -70,15 +71,15 @@ describe('chat window: streaming Markdown', () => {
     // Code block: label, highlighting (loaded lazily), Copy.
     const code = answer.locator('figure.code-block');
     expect(await code.locator('.code-lang').innerText()).toBe('python');
-    await expect.poll(() => code.locator('.hljs-keyword').first().innerText()).toBe('def');
+    await poll(() => code.locator('.hljs-keyword').first().innerText()).toBe('def');
     await code.getByRole('button', { name: 'Copy' }).click();
-    await expect.poll(() => code.getByRole('button', { name: 'Copied' }).count()).toBe(1);
+    await poll(() => code.getByRole('button', { name: 'Copied' }).count()).toBe(1);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'def area(r):\n    return 3.14159 * r ** 2  # circle',
     );
     // Math: KaTeX's own markup, sized through the CSSOM (allowed by style-src 'self').
-    await expect.poll(() => answer.locator('.math-inline .katex').count()).toBe(1);
-    await expect.poll(() => answer.locator('.math-display .katex-display').count()).toBe(1);
+    await poll(() => answer.locator('.math-inline .katex').count()).toBe(1);
+    await poll(() => answer.locator('.math-display .katex-display').count()).toBe(1);
     expect(await answer.locator('.math-display .katex-mathml annotation').textContent()).toContain(
       '\\frac{1}{3}',
     );
@@ -108,17 +109,15 @@ describe('chat window: streaming Markdown', () => {
     await page.getByRole('textbox', { name: 'Message' }).fill('Stream a long paragraph');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');
-    await expect
-      .poll(async () => {
-        const [status, heading, items] = await Promise.all([
-          answer.getAttribute('data-status'),
-          answer.getByRole('heading', { level: 2 }).count(),
-          answer.getByRole('listitem').count(),
-        ]);
-        return status === 'streaming' && heading === 1 && items === 2;
-      })
-      .toBe(true);
-    await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    await poll(async () => {
+      const [status, heading, items] = await Promise.all([
+        answer.getAttribute('data-status'),
+        answer.getByRole('heading', { level: 2 }).count(),
+        answer.getByRole('listitem').count(),
+      ]);
+      return status === 'streaming' && heading === 1 && items === 2;
+    }).toBe(true);
+    await poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
     expect(await answer.locator('.markdown > p').last().innerText()).toContain('w299');
   });
 });

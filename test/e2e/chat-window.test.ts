@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { tokenize } from '../fake-dashscope/server';
-import { answerWith, ask, openApp, startRig, type ChatWindowRig } from '../support/chat-window';
+import { answerWith, ask, openApp, poll, startRig, type ChatWindowRig } from '../support/chat-window';
 
 type SentBody = { messages: Array<{ role: string; content: string }> };
 
@@ -36,11 +36,11 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     const answer = page.locator('article[data-role="assistant"]');
     const toggle = answer.getByRole('button', { name: /^Thinking/ });
     // While thinking: open, reasoning visible, no answer text yet.
-    await expect.poll(() => answer.locator('.thinking-body').innerText()).toContain('step3');
+    await poll(() => answer.locator('.thinking-body').innerText()).toContain('step3');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await toggle.innerText()).toContain('Thinking…');
     // The answer starts: collapsed, with its duration.
-    await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    await poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await answer.locator('.thinking-body').isHidden()).toBe(true);
     expect(await toggle.innerText()).toMatch(/Thinking · [\d.]+ s/);
@@ -67,8 +67,8 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
 
     answerWith(rig, 'Second answer.');
     await answer.getByRole('button', { name: 'Regenerate' }).click();
-    await expect.poll(() => answer.innerText()).toContain('Second answer.');
-    await expect.poll(() => answer.getAttribute('data-status')).toBe('done');
+    await poll(() => answer.innerText()).toContain('Second answer.');
+    await poll(() => answer.getAttribute('data-status')).toBe('done');
     expect(sent().messages.map((m) => m.content)).toEqual(['Original question']);
 
     const box = page.getByRole('textbox', { name: 'Message' });
@@ -79,16 +79,16 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     await box.fill('Edited question');
     answerWith(rig, 'Answer to the edit.');
     await box.press('Enter');
-    await expect
-      .poll(() => page.locator('article[data-role="assistant"]').innerText())
-      .toContain('Answer to the edit.');
+    await poll(() => page.locator('article[data-role="assistant"]').innerText()).toContain(
+      'Answer to the edit.',
+    );
     expect(sent().messages.map((m) => m.content)).toEqual(['Edited question']);
     expect(await page.locator('article[data-role="user"]').allInnerTexts()).toEqual([
       expect.stringContaining('Edited question'),
     ]);
 
     await page.locator('article[data-role="assistant"]').getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => page.locator('article[data-role="assistant"]').count()).toBe(0);
+    await poll(() => page.locator('article[data-role="assistant"]').count()).toBe(0);
     expect(await page.locator('article[data-role="user"]').count()).toBe(1);
   });
 
@@ -104,14 +104,14 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     await page.getByRole('textbox', { name: 'Message' }).fill('Count slowly');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');
-    await expect.poll(() => answer.innerText()).toContain('word3 ');
+    await poll(() => answer.innerText()).toContain('word3 ');
     await page.keyboard.press('Escape');
-    await expect.poll(() => answer.getAttribute('data-status')).toBe('stopped');
+    await poll(() => answer.getAttribute('data-status')).toBe('stopped');
     const partial = (await answer.locator('.content').innerText()).trim();
 
     answerWith(rig, ' and the rest.');
     await answer.getByRole('button', { name: 'Continue' }).click();
-    await expect.poll(() => answer.getAttribute('data-status')).toBe('done');
+    await poll(() => answer.getAttribute('data-status')).toBe('done');
     const body = sent();
     expect(body.messages.at(-2)).toEqual({ role: 'assistant', content: expect.stringContaining('word3 ') });
     expect(body.messages.at(-1)!.role).toBe('user');
@@ -149,9 +149,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     expect(await alert.innerText()).toContain('Range of input length');
     answerWith(rig, 'Fine this time.');
     await alert.getByRole('button', { name: 'Retry' }).click();
-    await expect
-      .poll(() => page.locator('article[data-role="assistant"]').innerText())
-      .toContain('Fine this time.');
+    await poll(() => page.locator('article[data-role="assistant"]').innerText()).toContain('Fine this time.');
     expect(await page.locator('article[data-role="assistant"]').getAttribute('data-status')).toBe('done');
     expect(sent().messages.map((m) => m.content)).toEqual(['Too long?']);
   });
@@ -202,8 +200,8 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     await page.getByRole('textbox', { name: 'Message' }).fill('Stream many lines');
     await page.getByRole('button', { name: 'Send' }).click();
     const atBottom = () => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 48);
-    await expect.poll(() => page.locator('article').last().innerText()).toContain('line40');
-    expect(await atBottom()).toBe(true);
+    await poll(() => page.locator('article').last().innerText()).toContain('line40');
+    await poll(atBottom).toBe(true);
     expect(await page.getByRole('button', { name: 'Jump to latest' }).count()).toBe(0);
     // …until the person scrolls up.
     await log.hover();
@@ -212,19 +210,17 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     await jump.waitFor();
     const held = await log.evaluate((el) => el.scrollTop);
     // (textContent: off-screen finished blocks of a streaming answer are not rendered, so not in innerText.)
-    await expect
-      .poll(() =>
-        page
-          .locator('article')
-          .last()
-          .evaluate((el) => el.textContent),
-      )
-      .toContain('line120');
+    await poll(() =>
+      page
+        .locator('article')
+        .last()
+        .evaluate((el) => el.textContent),
+    ).toContain('line120');
     expect(Math.abs((await log.evaluate((el) => el.scrollTop)) - held)).toBeLessThan(5);
     expect(await atBottom()).toBe(false);
     await jump.click();
-    await expect.poll(atBottom).toBe(true);
-    await expect.poll(() => jump.count()).toBe(0);
+    await poll(atBottom).toBe(true);
+    await poll(() => jump.count()).toBe(0);
     await page.keyboard.press('Escape');
   });
 
@@ -246,7 +242,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     ])
       expect(text).toContain(line);
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await poll(() => dialog.count()).toBe(0);
 
     // Ctrl+K goes to the sidebar's searchbox (the history feature's; stood in for here).
     await page.evaluate(() => {
@@ -264,7 +260,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     answerWith(rig, 'Something.');
     await ask(page, 'Something?');
     await page.keyboard.press('Control+n');
-    await expect.poll(() => page.locator('article').count()).toBe(0);
+    await poll(() => page.locator('article').count()).toBe(0);
     expect(await page.getByText('Ask anything.').count()).toBe(1);
   });
 
@@ -294,7 +290,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     await page.getByRole('textbox', { name: '消息' }).fill('你好');
     await page.getByRole('button', { name: '发送' }).click();
     const answer = page.locator('article[data-role="assistant"]');
-    await expect.poll(() => answer.getAttribute('data-status')).toBe('done');
+    await poll(() => answer.getAttribute('data-status')).toBe('done');
     expect(await answer.getByRole('button', { name: '复制消息' }).count()).toBe(1);
     expect(await answer.getByRole('button', { name: '重新生成' }).count()).toBe(1);
     expect(await answer.locator('.usage').innerText()).toContain('输入 12,345 tokens');

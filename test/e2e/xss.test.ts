@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenize } from '../fake-dashscope/server';
-import { cspViolations, openApp, startRig, type ChatWindowRig } from '../support/chat-window';
+import { cspViolations, openApp, poll, startRig, type ChatWindowRig } from '../support/chat-window';
 
 const hit = 'window.__xss=(window.__xss||0)+1;alert(1)';
 
@@ -64,9 +64,9 @@ describe('XSS corpus streamed as model output', () => {
     await box.fill(`<img src=x onerror="${hit}"> [q](javascript:${hit})`);
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');
-    await expect.poll(() => answer.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    await poll(() => answer.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
     // Let lazy parts (KaTeX, highlighting) finish and anything scheduled run.
-    await expect.poll(() => answer.locator('.hljs').count()).toBe(1);
+    await poll(() => answer.locator('.hljs').count()).toBe(1);
     await page.getByRole('button', { name: /Thinking/ }).click();
     await page.waitForTimeout(500);
     await answer.hover();

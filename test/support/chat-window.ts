@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /**
  * Shared set-up for the chat-window end-to-end tests: the fake DashScope server, browser mode built
  * from this tree, and Chromium, with helpers to ask a question and wait for the answer.
@@ -93,3 +94,10 @@ export async function ask(page: Page, question: string, waitFor: string = 'done'
   await answer.and(page.locator(`[data-status="${waitFor}"]`)).waitFor({ timeout: 20_000 });
   return answer;
 }
+
+/**
+ * `expect.poll` with room for a loaded machine: vitest's default gives up after 1 s, shorter than
+ * some streams take to reach the awaited point when the CPU is shared.
+ */
+export const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 10_000, ...options });

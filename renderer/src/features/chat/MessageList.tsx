@@ -5,6 +5,10 @@ import { useChatStore } from '../../state/chat-store';
 import { MessageItem } from './MessageItem';
 import { useScrollRequest } from './scroll-to-message';
 
+function toBottomNow(el: HTMLElement | null): void {
+  if (el) el.scrollTop = el.scrollHeight;
+}
+
 /** How close to the bottom (px) still counts as "at the latest message". */
 const STICK_PX = 48;
 const HIGHLIGHT_MS = 2500;
@@ -36,10 +40,7 @@ export function MessageList() {
   const last = messages[messages.length - 1];
   const total = virtualizer.getTotalSize();
 
-  const toBottom = useCallback(() => {
-    const el = scroller.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, []);
+  const toBottom = useCallback(() => toBottomNow(scroller.current), []);
 
   // Follow new messages and the streaming answer while the person has not scrolled away.
   useLayoutEffect(() => {
@@ -55,15 +56,41 @@ export function MessageList() {
     toBottom();
   }, [lastUserId, toBottom]);
 
+  // Only the person scrolling up stops the following: the virtualizer's own adjustments (a row
+  // above growing) and content growing under the view never do.
+  const lastTop = useRef(0);
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
-    if (atBottom !== followingRef.current) {
-      followingRef.current = atBottom;
-      setFollowing(atBottom);
+    const movedUp = el.scrollTop < lastTop.current - 1;
+    lastTop.current = el.scrollTop;
+    const follow = atBottom || (followingRef.current && !movedUp);
+    if (follow !== followingRef.current) {
+      followingRef.current = follow;
+      setFollowing(follow);
     }
   };
+
+  // Rows are re-measured after they grow; while following, keep the bottom pinned in the same frame
+  // (ResizeObserver callbacks run before paint), not one render later.
+  const [pinner] = useState(() =>
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          if (followingRef.current) toBottomNow(scroller.current);
+        }),
+  );
+  useEffect(() => () => pinner?.disconnect(), [pinner]);
+  const rowRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      virtualizer.measureElement(el);
+      if (!el || !pinner) return;
+      pinner.observe(el);
+      return () => pinner.unobserve(el);
+    },
+    [virtualizer, pinner],
+  );
 
   // Scroll-to-message requests (search results).
   const target = useScrollRequest((s) => s.target);
@@ -106,7 +133,7 @@ export function MessageList() {
               <div
                 key={item.key}
                 data-index={item.index}
-                ref={virtualizer.measureElement}
+                ref={rowRef}
                 className="messages-row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
