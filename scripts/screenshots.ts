@@ -12,6 +12,47 @@ import { startBrowserMode, tempDataDir } from '../test/support/browser-mode';
 const outDir = 'docs/screenshots';
 fs.mkdirSync(outDir, { recursive: true });
 
+/** The long answer, with its prose in the screenshot's language. */
+function longAnswer(t: {
+  title: string;
+  integral: string;
+  numeric: string;
+  doc: string;
+  header: string;
+  checks: [string, string];
+}) {
+  return [
+    `## ${t.title}`,
+    '',
+    t.integral,
+    '',
+    '$$',
+    '\\int_0^a x^2 \\, dx = \\frac{a^3}{3}',
+    '$$',
+    '',
+    t.numeric,
+    '',
+    '```python',
+    'import numpy as np',
+    '',
+    'def area(a: float, n: int = 1_000) -> float:',
+    `    """${t.doc}"""`,
+    '    x = np.linspace(0, a, n)',
+    '    return np.trapz(x ** 2, x)',
+    '',
+    'print(area(3))  # ≈ 9.0',
+    '```',
+    '',
+    t.header,
+    '| -: | -: | -: |',
+    '| 1 | 0.333 | 0.333 |',
+    '| 3 | 9.000 | 9.000 |',
+    '',
+    `- [x] ${t.checks[0]}`,
+    `- [x] ${t.checks[1]}`,
+  ].join('\n');
+}
+
 const content = {
   en: {
     thinkQ: 'Is 1,001 a prime number?',
@@ -19,36 +60,14 @@ const content = {
       'Check small primes. 1001 / 7 = 143, so 7 divides it. 143 = 11 × 13. So 1001 = 7 × 11 × 13, not prime.',
     thinkA: 'No. **1,001 = 7 × 11 × 13**, so it is not prime.',
     longQ: 'Show me how to compute the area under x² in Python, with the maths.',
-    longA: [
-      '## Area under $x^2$',
-      '',
-      'The definite integral from $0$ to $a$ is',
-      '',
-      '$$',
-      '\\int_0^a x^2 \\, dx = \\frac{a^3}{3}',
-      '$$',
-      '',
-      'Numerically, with the trapezoidal rule:',
-      '',
-      '```python',
-      'import numpy as np',
-      '',
-      'def area(a: float, n: int = 1_000) -> float:',
-      '    """Area under x**2 from 0 to a."""',
-      '    x = np.linspace(0, a, n)',
-      '    return np.trapz(x ** 2, x)',
-      '',
-      'print(area(3))  # ≈ 9.0',
-      '```',
-      '',
-      '| a | exact $a^3/3$ | trapezoid |',
-      '| -: | -: | -: |',
-      '| 1 | 0.333 | 0.333 |',
-      '| 3 | 9.000 | 9.000 |',
-      '',
-      '- [x] closed form',
-      '- [x] numeric check',
-    ].join('\n'),
+    longA: longAnswer({
+      title: 'Area under $x^2$',
+      integral: 'The definite integral from $0$ to $a$ is',
+      numeric: 'Numerically, with the trapezoidal rule:',
+      doc: 'Area under x**2 from 0 to a.',
+      header: '| a | exact $a^3/3$ | trapezoid |',
+      checks: ['closed form', 'numeric check'],
+    }),
   },
   zh: {
     thinkQ: '1001 是质数吗？',
@@ -56,36 +75,14 @@ const content = {
       '先试小质数。1001 ÷ 7 = 143，所以 7 能整除。143 = 11 × 13。因此 1001 = 7 × 11 × 13，不是质数。',
     thinkA: '不是。**1001 = 7 × 11 × 13**，所以它不是质数。',
     longQ: '用 Python 计算 x² 曲线下的面积，并给出数学推导。',
-    longA: [
-      '## $x^2$ 曲线下的面积',
-      '',
-      '从 $0$ 到 $a$ 的定积分为',
-      '',
-      '$$',
-      '\\int_0^a x^2 \\, dx = \\frac{a^3}{3}',
-      '$$',
-      '',
-      '用梯形法数值验证：',
-      '',
-      '```python',
-      'import numpy as np',
-      '',
-      'def area(a: float, n: int = 1_000) -> float:',
-      '    """x**2 在 0 到 a 之间的面积。"""',
-      '    x = np.linspace(0, a, n)',
-      '    return np.trapz(x ** 2, x)',
-      '',
-      'print(area(3))  # ≈ 9.0',
-      '```',
-      '',
-      '| a | 精确值 $a^3/3$ | 梯形法 |',
-      '| -: | -: | -: |',
-      '| 1 | 0.333 | 0.333 |',
-      '| 3 | 9.000 | 9.000 |',
-      '',
-      '- [x] 解析解',
-      '- [x] 数值验证',
-    ].join('\n'),
+    longA: longAnswer({
+      title: '$x^2$ 曲线下的面积',
+      integral: '从 $0$ 到 $a$ 的定积分为',
+      numeric: '用梯形法数值验证：',
+      doc: 'x**2 在 0 到 a 之间的面积。',
+      header: '| a | 精确值 $a^3/3$ | 梯形法 |',
+      checks: ['解析解', '数值验证'],
+    }),
   },
 };
 
