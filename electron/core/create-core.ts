@@ -8,6 +8,7 @@ import type { QwenClientFactory } from '../qwen/qwen-client';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
+import type { EngineSettings } from '../qwen/engine-settings';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -16,6 +17,12 @@ export interface CoreDeps {
   clock: Clock;
   /** The compatible-mode base URL, read per request so a change applies to the next one. */
   getBaseURL: () => string;
+  // Engine (issue 3): region, proxy, timeouts and retries from Settings, read per request; any
+  // field missing gets a default (electron/qwen/engine-settings.ts). `env` is for HTTPS_PROXY /
+  // NO_PROXY (process.env when absent); `random` pins retry jitter in tests.
+  getEngineSettings?: () => Partial<EngineSettings> | undefined;
+  env?: NodeJS.ProcessEnv;
+  random?: () => number;
 }
 
 export interface Core {
@@ -27,7 +34,7 @@ export interface Core {
 
 export function createCore(deps: CoreDeps): Core {
   const hub = new EventHub();
-  const streams = new StreamManager(hub, deps.clock);
+  const streams = new StreamManager(hub, deps.clock, deps.random);
 
   // One group of handlers per concern; the type makes sure every contract channel has one.
   const engine = createChatEngine({ ...deps, streams });
