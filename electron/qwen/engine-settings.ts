@@ -23,7 +23,7 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 180_000;
 export const DEFAULT_MAX_RETRIES = 3;
 
 export interface ResolvedEngineSettings extends Omit<EngineSettings, 'region' | 'baseURL'> {
-  /** The region's name for messages ("Singapore"; the URL's host for a custom one). */
+  /** The region's name for messages ("Singapore"; "custom, <host>" for a custom address). */
   regionName: string;
   baseURL: string;
 }
@@ -43,7 +43,7 @@ export function resolveEngineSettings(
   const regionName =
     region && region.id !== 'custom'
       ? region.name
-      : (regions.find((r) => r.baseURL === baseURL)?.name ?? `custom (${hostOf(baseURL)})`);
+      : (regions.find((r) => r.baseURL === baseURL)?.name ?? `custom, ${hostOf(baseURL)}`);
   const nonNegative = (v: number | undefined, d: number) =>
     typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d;
   return {

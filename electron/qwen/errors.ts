@@ -268,7 +268,7 @@ function mapApiError(err: QwenApiError, ctx: ErrorContext): AppError {
   }
   if (is('invalid_api_key', 'InvalidApiKey') || err.status === 401) {
     return appError('auth', 'Qwen rejected the API key.', {
-      action: `Check the key, and that it was made for the region set in Settings (${ctx.regionName}): keys only work in their own region.`,
+      action: `Check the key, and that the region in Settings (now: ${ctx.regionName}) is the one the key was made in: keys work only in their own region.`,
       ...extra,
     });
   }

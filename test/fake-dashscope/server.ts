@@ -290,6 +290,8 @@ export class FakeDashScope {
       }
       if (s.stallAfter === i) return; // silence, connection open
       if (s.resetAfter === i) {
+        // Let what was sent reach the client first: a reset discards unread data.
+        await sleep(50);
         req.socket.resetAndDestroy();
         return;
       }
