@@ -179,8 +179,7 @@ export function cleanTitle(raw: string): string | null {
   if (!title) return null;
   title = title
     .replace(/^(title|标题)\s*[:：]\s*/i, '')
-    .replace(/^["'“”‘’「『《*#\s]+|["'“”‘’」』》*\s]+$/g, '')
-    .replace(/[.。!！]+$/, '')
+    .replace(/^["'“”‘’「『《*#\s]+|["'“”‘’」』》*\s.。!！]+$/g, '')
     .trim();
   if (!title) return null;
   return title.length > 60 ? `${title.slice(0, 59)}…` : title;
