@@ -101,7 +101,9 @@ export class StreamManager {
         } catch (err) {
           // After partial output a retry would repeat or contradict what the user already read.
           const delay =
-            signal.aborted || stream.received ? null : retryDelay(err, attempt, options.maxAttempts, this.random);
+            signal.aborted || stream.received
+              ? null
+              : retryDelay(err, attempt, options.maxAttempts, this.random);
           if (delay === null) throw err;
           this.hub.emit('chat.event', {
             type: 'retrying',

@@ -50,7 +50,8 @@ export function resolveEngineSettings(
     regionName,
     baseURL: baseURL.replace(/\/+$/, ''),
     proxy: s.proxy?.trim() || null,
-    connectTimeoutMs: nonNegative(s.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS) || DEFAULT_CONNECT_TIMEOUT_MS,
+    connectTimeoutMs:
+      nonNegative(s.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS) || DEFAULT_CONNECT_TIMEOUT_MS,
     idleTimeoutMs: nonNegative(s.idleTimeoutMs, DEFAULT_IDLE_TIMEOUT_MS),
     maxRetries: Math.floor(nonNegative(s.maxRetries, DEFAULT_MAX_RETRIES)),
   };

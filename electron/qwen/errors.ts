@@ -147,9 +147,13 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}`;
 
 export function mapQwenError(err: unknown, ctx: ErrorContext): AppError {
   if (err instanceof IdleTimeoutError) {
-    return appError('timeout', `Qwen stopped sending for ${seconds(err.timeoutMs)} s, so Qwen Desk stopped waiting.`, {
-      action: 'Try again, or raise the idle timeout in Settings.',
-    });
+    return appError(
+      'timeout',
+      `Qwen stopped sending for ${seconds(err.timeoutMs)} s, so Qwen Desk stopped waiting.`,
+      {
+        action: 'Try again, or raise the idle timeout in Settings.',
+      },
+    );
   }
   if (err instanceof OpenAI.APIConnectionTimeoutError) {
     return appError('timeout', `Qwen did not answer within ${seconds(ctx.connectTimeoutMs)} s.`, {
@@ -171,12 +175,19 @@ function mapNetworkError(err: unknown, ctx: ErrorContext): AppError {
 
   if (/proxy/i.test(said) && ctx.proxy) {
     const status = /\((\d{3})\)/.exec(said)?.[1];
-    return appError('proxy', `The proxy ${hostOf(ctx.proxy)} refused to connect to Qwen${status ? ` (HTTP ${status})` : ''}.`, {
-      action: 'Check the proxy address (and its login) in Settings.',
-      ...extra,
-    });
+    return appError(
+      'proxy',
+      `The proxy ${hostOf(ctx.proxy)} refused to connect to Qwen${status ? ` (HTTP ${status})` : ''}.`,
+      {
+        action: 'Check the proxy address (and its login) in Settings.',
+        ...extra,
+      },
+    );
   }
-  if (codes.some((c) => /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|^ERR_SSL|^ERR_TLS/.test(c)) || /SSL routines|TLS/.test(said)) {
+  if (
+    codes.some((c) => /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|^ERR_SSL|^ERR_TLS/.test(c)) ||
+    /SSL routines|TLS/.test(said)
+  ) {
     const certificate = codes.some((c) => /CERT|SELF_SIGNED|UNABLE_TO/.test(c));
     return appError(
       'tls',
@@ -203,7 +214,10 @@ function mapNetworkError(err: unknown, ctx: ErrorContext): AppError {
       ...extra,
     });
   }
-  if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED') || /terminated|other side closed|socket hang up/i.test(said)) {
+  if (
+    has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED') ||
+    /terminated|other side closed|socket hang up/i.test(said)
+  ) {
     return appError('network', 'The connection to Qwen was cut off.', {
       action: 'Try again. If it keeps happening, check your network or proxy.',
       ...extra,
@@ -291,7 +305,10 @@ function mapApiError(err: QwenApiError, ctx: ErrorContext): AppError {
     });
   }
   if (is('ModelServingError')) {
-    return appError('server', 'Qwen is overloaded right now.', { action: 'Try again in a moment.', ...extra });
+    return appError('server', 'Qwen is overloaded right now.', {
+      action: 'Try again in a moment.',
+      ...extra,
+    });
   }
   if (is('ModelUnavailable') || err.status === 503) {
     return appError('server', 'This model is unavailable right now.', {
@@ -300,14 +317,20 @@ function mapApiError(err: QwenApiError, ctx: ErrorContext): AppError {
     });
   }
   if (is('model_not_found', 'model_not_supported') || err.status === 404) {
-    return appError('model_not_found', `The model "${ctx.model}" does not exist, or your key cannot use it.`, {
-      action: 'Choose another model. Model ids are case-sensitive, and some models exist only in some regions.',
-      ...extra,
-    });
+    return appError(
+      'model_not_found',
+      `The model "${ctx.model}" does not exist, or your key cannot use it.`,
+      {
+        action:
+          'Choose another model. Model ids are case-sensitive, and some models exist only in some regions.',
+        ...extra,
+      },
+    );
   }
   if (err.status === 403 || is('access_denied', 'AccessDenied', 'AllocationQuota.FreeTierOnly')) {
     return appError('access_denied', 'Qwen refused access to this model for your account.', {
-      action: 'Check the model is enabled for your account in Model Studio (a "free tier only" setting can block it).',
+      action:
+        'Check the model is enabled for your account in Model Studio (a "free tier only" setting can block it).',
       ...extra,
     });
   }
@@ -323,7 +346,7 @@ function mapApiError(err: QwenApiError, ctx: ErrorContext): AppError {
       ...extra,
     });
   }
-  if (err.status !== undefined && err.status >= 500 || is('internal_error', 'InternalError')) {
+  if ((err.status !== undefined && err.status >= 500) || is('internal_error', 'InternalError')) {
     return appError(
       'server',
       err.status === 500 || is('internal_error', 'InternalError')
@@ -332,11 +355,18 @@ function mapApiError(err: QwenApiError, ctx: ErrorContext): AppError {
       { action: 'Try again in a moment.', ...extra },
     );
   }
-  if (err.status === 400 || is('invalid_parameter_error', 'invalid_value', 'invalid_request_error', 'InvalidParameter')) {
-    return appError('bad_request', words ? `Qwen refused the request: ${words}` : 'Qwen refused the request.', {
-      action: 'Change the setting it names and send again.',
-      ...extra,
-    });
+  if (
+    err.status === 400 ||
+    is('invalid_parameter_error', 'invalid_value', 'invalid_request_error', 'InvalidParameter')
+  ) {
+    return appError(
+      'bad_request',
+      words ? `Qwen refused the request: ${words}` : 'Qwen refused the request.',
+      {
+        action: 'Change the setting it names and send again.',
+        ...extra,
+      },
+    );
   }
   return appError(
     err.inStream ? 'server' : 'bad_request',
@@ -353,8 +383,17 @@ export function retryInfo(err: unknown): { retryable: boolean; retryAfterMs?: nu
   if (err instanceof IdleTimeoutError) return { retryable: true };
   if (err instanceof OpenAI.APIError && err.status !== undefined) err = fromSdkError(err);
   if (err instanceof QwenApiError) {
-    const throttled = ['Throttling', 'Throttling.RateQuota', 'Throttling.AllocationQuota', 'limit_requests', 'limit_burst_rate', 'insufficient_quota', 'ModelServingError'].includes(err.code ?? '');
-    const retryable = (err.status !== undefined && RETRY_STATUSES.has(err.status)) || (err.status === undefined && throttled);
+    const throttled = [
+      'Throttling',
+      'Throttling.RateQuota',
+      'Throttling.AllocationQuota',
+      'limit_requests',
+      'limit_burst_rate',
+      'insufficient_quota',
+      'ModelServingError',
+    ].includes(err.code ?? '');
+    const retryable =
+      (err.status !== undefined && RETRY_STATUSES.has(err.status)) || (err.status === undefined && throttled);
     return err.retryAfterMs !== undefined ? { retryable, retryAfterMs: err.retryAfterMs } : { retryable };
   }
   if (err instanceof OpenAI.APIConnectionTimeoutError) return { retryable: true };

@@ -71,7 +71,10 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
   if (model.custom) return;
   const caps = model.capabilities;
   if (p.enableThinking && caps.thinking === 'none') {
-    invalid(`${model.name} cannot think before answering.`, 'Turn thinking off, or choose a model that thinks.');
+    invalid(
+      `${model.name} cannot think before answering.`,
+      'Turn thinking off, or choose a model that thinks.',
+    );
   }
   if (p.enableSearch && !caps.webSearch) {
     invalid(`${model.name} cannot search the web.`, 'Turn web search off, or choose Qwen-Plus or Qwen-Max.');
@@ -79,8 +82,14 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
   if (p.jsonMode && !caps.jsonMode) {
     invalid(`${model.name} has no JSON mode.`, 'Turn JSON mode off, or choose Qwen-Plus or Qwen-Max.');
   }
-  if (!caps.vision && messages.some((m) => Array.isArray(m.content) && m.content.some((c) => c.type === 'image_url'))) {
-    invalid(`${model.name} cannot see images.`, 'Choose a vision model (Qwen-VL or QVQ), or remove the images.');
+  if (
+    !caps.vision &&
+    messages.some((m) => Array.isArray(m.content) && m.content.some((c) => c.type === 'image_url'))
+  ) {
+    invalid(
+      `${model.name} cannot see images.`,
+      'Choose a vision model (Qwen-VL or QVQ), or remove the images.',
+    );
   }
 }
 

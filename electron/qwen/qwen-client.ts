@@ -115,7 +115,10 @@ export const createQwenClient: QwenClientFactory = (options) => {
 
     async complete({ body, signal, timeoutMs }) {
       const completion = await sdk.chat.completions.create(
-        { ...(body as unknown as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming), stream: false },
+        {
+          ...(body as unknown as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming),
+          stream: false,
+        },
         { ...(signal ? { signal } : {}), ...(timeoutMs ? { timeout: timeoutMs } : {}) },
       );
       return completion.choices[0]?.message?.content ?? '';
@@ -130,7 +133,11 @@ export const createQwenClient: QwenClientFactory = (options) => {
 
 function unexpectedBody(text: string, status: number): QwenApiError {
   try {
-    const value = JSON.parse(text) as { error?: { message?: string; code?: string; type?: string }; code?: string; message?: string };
+    const value = JSON.parse(text) as {
+      error?: { message?: string; code?: string; type?: string };
+      code?: string;
+      message?: string;
+    };
     const error = value.error ?? (value.code ? value : null);
     if (error) return QwenApiError.fromBody(error, { status });
   } catch {

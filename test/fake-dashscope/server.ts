@@ -178,7 +178,8 @@ export class FakeDashScope {
     }
 
     if (req.method === 'GET' && record.path === `${COMPATIBLE_PATH}/models`) {
-      const models = this.options.models === undefined ? ['qwen-plus', 'qwen-turbo', 'qwen-max'] : this.options.models;
+      const models =
+        this.options.models === undefined ? ['qwen-plus', 'qwen-turbo', 'qwen-max'] : this.options.models;
       if (models === null) {
         return sendJson(res, 404, { error: { message: 'Not found', type: 'not_found', code: 'not_found' } });
       }
@@ -193,7 +194,9 @@ export class FakeDashScope {
     if (raw.length > MAX_BODY_BYTES) {
       // The gateway answers, not the model service: no DashScope error body (§2 gives only the status).
       res.writeHead(413, { 'content-type': 'text/html' });
-      res.end('<html><head><title>413 Request Entity Too Large</title></head><body>413 Request Entity Too Large</body></html>');
+      res.end(
+        '<html><head><title>413 Request Entity Too Large</title></head><body>413 Request Entity Too Large</body></html>',
+      );
       return;
     }
     if (typeof body !== 'object' || body === null) {
@@ -246,7 +249,8 @@ export class FakeDashScope {
     }
     const promptTokens = Math.max(1, Math.ceil(prompt.length / 4));
     if (s.type === 'completion' || request.stream !== true) {
-      const content = s.type === 'completion' ? s.content : defaultAnswer(lastUserText(request.messages ?? []));
+      const content =
+        s.type === 'completion' ? s.content : defaultAnswer(lastUserText(request.messages ?? []));
       const completion = tokenize(content).length;
       return sendJson(
         res,
@@ -311,7 +315,9 @@ export class FakeDashScope {
           completion_tokens: completion,
           total_tokens: prompt_tokens + completion,
           ...(thinking ? { completion_tokens_details: { reasoning_tokens: s.reasoning?.length ?? 0 } } : {}),
-          ...(s.cachedTokens !== undefined ? { prompt_tokens_details: { cached_tokens: s.cachedTokens } } : {}),
+          ...(s.cachedTokens !== undefined
+            ? { prompt_tokens_details: { cached_tokens: s.cachedTokens } }
+            : {}),
         }),
       ),
     );

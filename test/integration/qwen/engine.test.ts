@@ -18,7 +18,10 @@ import { buildCore, collectEvents } from '../../support/core';
 const KEY = 'sk-engine-test';
 let fake: FakeDashScope;
 beforeAll(async () => {
-  fake = await new FakeDashScope({ validKeys: [KEY], models: ['qwen-plus', 'qwen-max', 'qwen3-coder-plus', 'qwen-plus-2025-04-28'] }).start();
+  fake = await new FakeDashScope({
+    validKeys: [KEY],
+    models: ['qwen-plus', 'qwen-max', 'qwen3-coder-plus', 'qwen-plus-2025-04-28'],
+  }).start();
 });
 afterAll(() => fake.close());
 
@@ -26,8 +29,17 @@ async function ask(model: string, content: string, params?: Record<string, unkno
   const core = buildCore({ apiKey: KEY, baseURL: fake.baseURL, engine: { maxRetries: 0 } });
   const events = collectEvents(core);
   const before = fake.chatRequests.length;
-  const r = await core.invoke('chat.start', { model, messages: [{ role: 'user', content }], ...(params ? { params } : {}) });
-  return { core, events, r, sent: () => fake.chatRequests.slice(before).map((q) => q.body as Record<string, unknown>) };
+  const r = await core.invoke('chat.start', {
+    model,
+    messages: [{ role: 'user', content }],
+    ...(params ? { params } : {}),
+  });
+  return {
+    core,
+    events,
+    r,
+    sent: () => fake.chatRequests.slice(before).map((q) => q.body as Record<string, unknown>),
+  };
 }
 
 describe('parameters on the wire', () => {
@@ -83,7 +95,10 @@ describe('parameters on the wire', () => {
 
   it('refuses out-of-range values with a clear message, and sends nothing', async () => {
     const { r, sent } = await ask('qwen-max', 'hi', { maxTokens: 10_000 });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'Max tokens must be between 1 and 8,192 for Qwen-Max.' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: 'Max tokens must be between 1 and 8,192 for Qwen-Max.' },
+    });
     expect(sent()).toEqual([]);
   });
 
@@ -95,7 +110,10 @@ describe('parameters on the wire', () => {
       cachedTokens: 4,
       promptTokens: 12,
     });
-    const { r, events, sent } = await ask('qwq-plus', 'Which tea is from Hangzhou?', { enableThinking: false, thinkingBudget: 2000 });
+    const { r, events, sent } = await ask('qwq-plus', 'Which tea is from Hangzhou?', {
+      enableThinking: false,
+      thinkingBudget: 2000,
+    });
     const id = (r as { ok: true; value: { streamId: string } }).value.streamId;
     const done = await events.until(id);
     const body = sent()[0]!;
@@ -103,7 +121,7 @@ describe('parameters on the wire', () => {
     expect(body).not.toHaveProperty('enable_thinking'); // thinking-only: false would be refused
     expect(body.thinking_budget).toBe(2000);
     const deltas = events.forStream(id).filter((e) => e.type === 'delta');
-    expect(deltas.map((e) => (e.type === 'delta' ? e.reasoning ?? '' : '')).join('')).toBe(
+    expect(deltas.map((e) => (e.type === 'delta' ? (e.reasoning ?? '') : '')).join('')).toBe(
       'The user asks about tea. Longjing is from Hangzhou.',
     );
     expect(events.text(id)).toBe('Longjing (Dragon Well) tea.');
@@ -141,7 +159,10 @@ describe('titles', () => {
   it('asks a cheap model without streaming and with thinking off, and tidies the answer', async () => {
     fake.enqueue({ type: 'completion', content: '"West Lake in Hangzhou."\n' });
     const before = fake.chatRequests.length;
-    const title = await engine(KEY).generateTitle('Tell me about West Lake', 'West Lake is a lake in Hangzhou.');
+    const title = await engine(KEY).generateTitle(
+      'Tell me about West Lake',
+      'West Lake is a lake in Hangzhou.',
+    );
     expect(title).toBe('West Lake in Hangzhou');
     const body = fake.chatRequests[before]!.body as Record<string, unknown>;
     expect(body).toMatchObject({ model: 'qwen-flash', enable_thinking: false, max_tokens: 32 });
@@ -150,9 +171,9 @@ describe('titles', () => {
 
   it('falls back to the first words of the question when the call fails', async () => {
     fake.enqueue({ type: 'error', ...dashscopeErrors.internalError });
-    expect(await engine(KEY).generateTitle('What is the best season to visit Hangzhou and why?', 'Spring.')).toBe(
-      'What is the best season to visit…',
-    );
+    expect(
+      await engine(KEY).generateTitle('What is the best season to visit Hangzhou and why?', 'Spring.'),
+    ).toBe('What is the best season to visit…');
     expect(await engine(null).generateTitle('No key here', '')).toBe('No key here');
   });
 });
@@ -188,7 +209,10 @@ describe('models.list', () => {
   it('is the catalog alone when the endpoint is missing or there is no key', async () => {
     const noList = await new FakeDashScope({ validKeys: [KEY], models: null }).start();
     try {
-      for (const core of [buildCore({ apiKey: KEY, baseURL: noList.baseURL }), buildCore({ apiKey: null, baseURL: noList.baseURL })]) {
+      for (const core of [
+        buildCore({ apiKey: KEY, baseURL: noList.baseURL }),
+        buildCore({ apiKey: null, baseURL: noList.baseURL }),
+      ]) {
         const r = await core.invoke('models.list', undefined);
         expect(r.ok && (r.value as { models: ModelInfo[] }).models).toEqual(catalog);
       }
@@ -198,9 +222,16 @@ describe('models.list', () => {
   });
 
   it('a typed custom id is sent as is, its parameters unchecked', async () => {
-    const { r, events, sent } = await ask('qwen3-235b-a22b', 'hi', { enableThinking: true, thinkingBudget: 100 });
+    const { r, events, sent } = await ask('qwen3-235b-a22b', 'hi', {
+      enableThinking: true,
+      thinkingBudget: 100,
+    });
     const id = (r as { ok: true; value: { streamId: string } }).value.streamId;
     await events.until(id);
-    expect(sent()[0]).toMatchObject({ model: 'qwen3-235b-a22b', enable_thinking: true, thinking_budget: 100 });
+    expect(sent()[0]).toMatchObject({
+      model: 'qwen3-235b-a22b',
+      enable_thinking: true,
+      thinking_budget: 100,
+    });
   });
 });

@@ -75,11 +75,15 @@ describe('DashScope errors as the user sees them', () => {
   });
 
   it('unknown model (404 model_not_found)', async () => {
-    const e = errorOf((await run({ type: 'error', ...dashscopeErrors.modelNotFound('Qwen-Plus') }, { model: 'Qwen-Plus' })).end);
+    const e = errorOf(
+      (await run({ type: 'error', ...dashscopeErrors.modelNotFound('Qwen-Plus') }, { model: 'Qwen-Plus' }))
+        .end,
+    );
     expect(e.error).toMatchObject({
       code: 'model_not_found',
       message: 'The model "Qwen-Plus" does not exist, or your key cannot use it.',
-      action: 'Choose another model. Model ids are case-sensitive, and some models exist only in some regions.',
+      action:
+        'Choose another model. Model ids are case-sensitive, and some models exist only in some regions.',
       detail: 'The model `Qwen-Plus` does not exist or you do not have access to it.',
       httpStatus: 404,
     });
@@ -117,7 +121,9 @@ describe('DashScope errors as the user sees them', () => {
   });
 
   it('an error body framed as SSE before the stream is read like a JSON one', async () => {
-    const e = errorOf((await run({ type: 'error', ...dashscopeErrors.insufficientQuota, framing: 'sse' })).end);
+    const e = errorOf(
+      (await run({ type: 'error', ...dashscopeErrors.insufficientQuota, framing: 'sse' })).end,
+    );
     expect(e.error).toMatchObject({
       code: 'quota',
       message: 'Your token quota for this model is used up for now.',
@@ -191,24 +197,35 @@ describe('DashScope errors as the user sees them', () => {
   });
 
   it('server errors: 500 internal_error, 503 ModelUnavailable and ModelServingError, a bare 502', async () => {
-    expect(errorOf((await run({ type: 'error', ...dashscopeErrors.internalError })).end).error).toMatchObject({
-      code: 'server',
-      message: 'Qwen had an internal error.',
-      action: 'Try again in a moment.',
-      httpStatus: 500,
-    });
-    expect(errorOf((await run({ type: 'error', ...dashscopeErrors.modelUnavailable })).end).error).toMatchObject({
+    expect(errorOf((await run({ type: 'error', ...dashscopeErrors.internalError })).end).error).toMatchObject(
+      {
+        code: 'server',
+        message: 'Qwen had an internal error.',
+        action: 'Try again in a moment.',
+        httpStatus: 500,
+      },
+    );
+    expect(
+      errorOf((await run({ type: 'error', ...dashscopeErrors.modelUnavailable })).end).error,
+    ).toMatchObject({
       code: 'server',
       message: 'This model is unavailable right now.',
       action: 'Try again in a moment, or choose another model.',
       httpStatus: 503,
     });
-    expect(errorOf((await run({ type: 'error', ...dashscopeErrors.modelServingError })).end).error).toMatchObject({
+    expect(
+      errorOf((await run({ type: 'error', ...dashscopeErrors.modelServingError })).end).error,
+    ).toMatchObject({
       code: 'server',
       message: 'Qwen is overloaded right now.',
       httpStatus: 503,
     });
-    const bare = await run({ type: 'raw', status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' });
+    const bare = await run({
+      type: 'raw',
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      body: '<html>Bad Gateway</html>',
+    });
     expect(errorOf(bare.end).error).toMatchObject({
       code: 'server',
       message: "Qwen's servers had a problem (HTTP 502).",
@@ -261,7 +278,9 @@ describe('DashScope errors as the user sees them', () => {
   });
 
   it('a native-style event:error frame on an HTTP 200 stream', async () => {
-    const first = errorOf((await run({ type: 'stream', tokens, nativeError: { afterTokens: 0, ...nativeThrottling } })).end);
+    const first = errorOf(
+      (await run({ type: 'stream', tokens, nativeError: { afterTokens: 0, ...nativeThrottling } })).end,
+    );
     expect(first.interrupted).toBe(false);
     expect(first.error).toEqual({
       code: 'quota',

@@ -37,7 +37,10 @@ async function ask(options: { engine?: Partial<EngineSettings>; env?: NodeJS.Pro
     env: options.env ?? {},
   });
   const events = collectEvents(core);
-  const r = await core.invoke('chat.start', { model: 'qwen-plus', messages: [{ role: 'user', content: 'via proxy' }] });
+  const r = await core.invoke('chat.start', {
+    model: 'qwen-plus',
+    messages: [{ role: 'user', content: 'via proxy' }],
+  });
   if (!r.ok) return { start: r, end: null as ChatEvent | null, text: '' };
   const id = (r.value as { streamId: string }).streamId;
   const end = await events.until(id);
@@ -96,7 +99,10 @@ describe('proxy', () => {
     const { end } = await ask({ engine: { proxy: url } });
     expect(end).toMatchObject({
       type: 'error',
-      error: { code: 'network', message: `Could not connect to ${host} or the proxy ${new URL(url).host}: the connection was refused.` },
+      error: {
+        code: 'network',
+        message: `Could not connect to ${host} or the proxy ${new URL(url).host}: the connection was refused.`,
+      },
     });
   });
 

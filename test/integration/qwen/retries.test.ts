@@ -30,7 +30,10 @@ function setup(maxRetries = 3) {
   });
   const events = collectEvents(core);
   const start = async () => {
-    const r = await core.invoke('chat.start', { model: 'qwen-plus', messages: [{ role: 'user', content: 'hi' }] });
+    const r = await core.invoke('chat.start', {
+      model: 'qwen-plus',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     if (!r.ok) throw new Error(r.error.message);
     return (r.value as { streamId: string }).streamId;
   };
@@ -59,7 +62,10 @@ describe('retries before the first token', () => {
       { attempt: 2, maxAttempts: 4, delayMs: 1000 },
       { attempt: 3, maxAttempts: 4, delayMs: 2000 },
     ]);
-    expect(r[0]!.error).toMatchObject({ code: 'rate_limit', message: 'Too many requests to Qwen in the last minute.' });
+    expect(r[0]!.error).toMatchObject({
+      code: 'rate_limit',
+      message: 'Too many requests to Qwen in the last minute.',
+    });
     expect(r[1]!.error).toMatchObject({ code: 'server', message: 'Qwen is overloaded right now.' });
     // The retrying events come before any text.
     const kinds = events.forStream(id).map((e) => e.type);
@@ -93,7 +99,10 @@ describe('retries before the first token', () => {
       [2, 3, 1000],
       [3, 3, 2000],
     ]);
-    expect(end).toMatchObject({ interrupted: false, error: { code: 'server', message: 'Qwen had an internal error.' } });
+    expect(end).toMatchObject({
+      interrupted: false,
+      error: { code: 'server', message: 'Qwen had an internal error.' },
+    });
   });
 
   it('retries network failures (reset) and a native throttling frame before any text', async () => {
@@ -130,9 +139,17 @@ describe('retries before the first token', () => {
     expect(retrying(events.forStream(id))).toEqual([]);
     expect(fake.chatRequests.length - before).toBe(1);
 
-    const wrongKey = buildCore({ apiKey: 'sk-wrong', baseURL: fake.baseURL, clock: scaledClock(), engine: { maxRetries: 3 } });
+    const wrongKey = buildCore({
+      apiKey: 'sk-wrong',
+      baseURL: fake.baseURL,
+      clock: scaledClock(),
+      engine: { maxRetries: 3 },
+    });
     const wrongEvents = collectEvents(wrongKey);
-    const r = await wrongKey.invoke('chat.start', { model: 'qwen-plus', messages: [{ role: 'user', content: 'hi' }] });
+    const r = await wrongKey.invoke('chat.start', {
+      model: 'qwen-plus',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     const id2 = (r as { ok: true; value: { streamId: string } }).value.streamId;
     expect(await wrongEvents.until(id2)).toMatchObject({ type: 'error', error: { code: 'auth' } });
     expect(fake.chatRequests.length - before).toBe(2);
@@ -140,11 +157,20 @@ describe('retries before the first token', () => {
 
   it('cancel during the wait stops at once, with no further request', async () => {
     const clock = scaledClock(1); // real time: the wait is a full second
-    const core = buildCore({ apiKey: KEY, baseURL: fake.baseURL, clock, random: () => 0.5, engine: { maxRetries: 3 } });
+    const core = buildCore({
+      apiKey: KEY,
+      baseURL: fake.baseURL,
+      clock,
+      random: () => 0.5,
+      engine: { maxRetries: 3 },
+    });
     const events = collectEvents(core);
     const before = fake.chatRequests.length;
     fake.enqueue({ type: 'error', ...dashscopeErrors.limitRequests });
-    const r = await core.invoke('chat.start', { model: 'qwen-plus', messages: [{ role: 'user', content: 'hi' }] });
+    const r = await core.invoke('chat.start', {
+      model: 'qwen-plus',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     const id = (r as { ok: true; value: { streamId: string } }).value.streamId;
     await events.until(id, (e) => e.type === 'retrying');
     const t0 = Date.now();

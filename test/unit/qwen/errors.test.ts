@@ -1,6 +1,12 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { mapQwenError, parseRetryAfter, QwenApiError, serverWords, type ErrorContext } from '../../../electron/qwen/errors';
+import {
+  mapQwenError,
+  parseRetryAfter,
+  QwenApiError,
+  serverWords,
+  type ErrorContext,
+} from '../../../electron/qwen/errors';
 
 const ctx: ErrorContext = {
   model: 'qwen-plus',
@@ -12,27 +18,62 @@ const headers = (h: Record<string, string> = {}) => new Headers(h);
 
 describe('mapQwenError', () => {
   it('a 401 names the region the key must come from', () => {
-    const err = OpenAI.APIError.generate(401, { error: { message: 'Incorrect API key provided.', code: 'invalid_api_key', type: 'invalid_request_error' } }, undefined, headers());
+    const err = OpenAI.APIError.generate(
+      401,
+      {
+        error: {
+          message: 'Incorrect API key provided.',
+          code: 'invalid_api_key',
+          type: 'invalid_request_error',
+        },
+      },
+      undefined,
+      headers(),
+    );
     expect(mapQwenError(err, ctx)).toMatchObject({
       code: 'auth',
-      action: 'Check the key, and that the region in Settings (now: Singapore) is the one the key was made in: keys work only in their own region.',
+      action:
+        'Check the key, and that the region in Settings (now: Singapore) is the one the key was made in: keys work only in their own region.',
     });
   });
 
   it('reads an SSE-framed error body that the SDK could not parse as JSON', () => {
-    const text = 'data: {"error":{"message":"Allocated quota exceeded, please increase your quota limit.","type":"insufficient_quota","param":null,"code":"insufficient_quota"},"id":"chatcmpl-1"}\n\n';
+    const text =
+      'data: {"error":{"message":"Allocated quota exceeded, please increase your quota limit.","type":"insufficient_quota","param":null,"code":"insufficient_quota"},"id":"chatcmpl-1"}\n\n';
     const err = OpenAI.APIError.generate(429, undefined, text, headers({ 'retry-after': '3' }));
     const mapped = mapQwenError(err, ctx);
-    expect(mapped).toMatchObject({ code: 'quota', httpStatus: 429, detail: 'Allocated quota exceeded, please increase your quota limit.' });
+    expect(mapped).toMatchObject({
+      code: 'quota',
+      httpStatus: 429,
+      detail: 'Allocated quota exceeded, please increase your quota limit.',
+    });
   });
 
   it('maps native codes from an in-stream frame', () => {
-    expect(mapQwenError(new QwenApiError({ message: 'Requests rate limit exceeded, please try again later.', code: 'Throttling.RateQuota', status: 429, inStream: true }), ctx)).toMatchObject({
+    expect(
+      mapQwenError(
+        new QwenApiError({
+          message: 'Requests rate limit exceeded, please try again later.',
+          code: 'Throttling.RateQuota',
+          status: 429,
+          inStream: true,
+        }),
+        ctx,
+      ),
+    ).toMatchObject({
       code: 'rate_limit',
       message: 'Too many requests to Qwen in the last minute.',
     });
-    expect(mapQwenError(new QwenApiError({ message: 'Invalid API-key provided.', code: 'InvalidApiKey', inStream: true }), ctx).code).toBe('auth');
-    expect(mapQwenError(new QwenApiError({ message: 'x', code: 'DataInspectionFailed', inStream: true }), ctx).code).toBe('moderation');
+    expect(
+      mapQwenError(
+        new QwenApiError({ message: 'Invalid API-key provided.', code: 'InvalidApiKey', inStream: true }),
+        ctx,
+      ).code,
+    ).toBe('auth');
+    expect(
+      mapQwenError(new QwenApiError({ message: 'x', code: 'DataInspectionFailed', inStream: true }), ctx)
+        .code,
+    ).toBe('moderation');
   });
 
   it('keeps unknown failures honest', () => {
@@ -46,8 +87,14 @@ describe('mapQwenError', () => {
 
 describe('serverWords', () => {
   it('drops the trailing link to the error-code page', () => {
-    expect(serverWords('Incorrect API key provided. For details, see: https://help.aliyun.com/zh/model-studio/error-code#apikey-error')).toBe('Incorrect API key provided.');
-    expect(serverWords('Range of input length should be [1, 129024]')).toBe('Range of input length should be [1, 129024]');
+    expect(
+      serverWords(
+        'Incorrect API key provided. For details, see: https://help.aliyun.com/zh/model-studio/error-code#apikey-error',
+      ),
+    ).toBe('Incorrect API key provided.');
+    expect(serverWords('Range of input length should be [1, 129024]')).toBe(
+      'Range of input length should be [1, 129024]',
+    );
   });
 });
 

@@ -8,14 +8,18 @@ describe('chooseProxy', () => {
     expect(proxyFetch(null)).toBeUndefined();
   });
   it('prefers the Settings proxy for both schemes, keeping NO_PROXY', () => {
-    expect(chooseProxy('http://proxy.corp:3128', { HTTPS_PROXY: 'http://other:1', NO_PROXY: 'localhost' })).toEqual({
+    expect(
+      chooseProxy('http://proxy.corp:3128', { HTTPS_PROXY: 'http://other:1', NO_PROXY: 'localhost' }),
+    ).toEqual({
       httpProxy: 'http://proxy.corp:3128',
       httpsProxy: 'http://proxy.corp:3128',
       noProxy: 'localhost',
     });
   });
   it('reads the variables, lower case first, as curl does', () => {
-    expect(chooseProxy('', { https_proxy: 'http://a:1', HTTPS_PROXY: 'http://b:2', no_proxy: '.internal' })).toEqual({
+    expect(
+      chooseProxy('', { https_proxy: 'http://a:1', HTTPS_PROXY: 'http://b:2', no_proxy: '.internal' }),
+    ).toEqual({
       httpsProxy: 'http://a:1',
       noProxy: '.internal',
     });

@@ -43,18 +43,25 @@ describe('resolveEngineSettings', () => {
     expect(resolveEngineSettings(undefined, DEFAULT_BASE_URL).regionName).toBe('Singapore');
   });
   it('uses the custom URL for the custom region, and the fallback when it is empty', () => {
-    expect(resolveEngineSettings({ region: 'custom', baseURL: 'http://127.0.0.1:9/v1/' }, env)).toMatchObject({
-      baseURL: 'http://127.0.0.1:9/v1',
-      regionName: 'custom, 127.0.0.1:9',
-    });
+    expect(resolveEngineSettings({ region: 'custom', baseURL: 'http://127.0.0.1:9/v1/' }, env)).toMatchObject(
+      {
+        baseURL: 'http://127.0.0.1:9/v1',
+        regionName: 'custom, 127.0.0.1:9',
+      },
+    );
     expect(resolveEngineSettings({ region: 'custom', baseURL: '' }, env).baseURL).toBe(env);
   });
   it('ignores nonsense numbers', () => {
-    expect(resolveEngineSettings({ idleTimeoutMs: -5, maxRetries: Number.NaN, connectTimeoutMs: 0 }, env)).toMatchObject({
+    expect(
+      resolveEngineSettings({ idleTimeoutMs: -5, maxRetries: Number.NaN, connectTimeoutMs: 0 }, env),
+    ).toMatchObject({
       idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
       maxRetries: DEFAULT_MAX_RETRIES,
       connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS,
     });
-    expect(resolveEngineSettings({ idleTimeoutMs: 0, maxRetries: 0 }, env)).toMatchObject({ idleTimeoutMs: 0, maxRetries: 0 });
+    expect(resolveEngineSettings({ idleTimeoutMs: 0, maxRetries: 0 }, env)).toMatchObject({
+      idleTimeoutMs: 0,
+      maxRetries: 0,
+    });
   });
 });

@@ -30,7 +30,16 @@ describe('SseAnswerParser', () => {
         { type: 'delta', content: '', reasoning: '想一想' },
         { type: 'delta', content: '西湖', reasoning: '' },
         { type: 'finish', finishReason: 'stop' },
-        { type: 'usage', usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5, reasoningTokens: 1, cachedTokens: 2 } },
+        {
+          type: 'usage',
+          usage: {
+            promptTokens: 3,
+            completionTokens: 2,
+            totalTokens: 5,
+            reasoningTokens: 1,
+            cachedTokens: 2,
+          },
+        },
       ]);
     }
   });
@@ -38,7 +47,10 @@ describe('SseAnswerParser', () => {
   it('throws the error of a mid-stream data: {"error":…} event', () => {
     const err = (() => {
       try {
-        parse([chunk({ content: 'Hi' }), 'data: {"error":{"message":"Output data may contain inappropriate content.","type":"data_inspection_failed","param":null,"code":"data_inspection_failed"}}\n\n']);
+        parse([
+          chunk({ content: 'Hi' }),
+          'data: {"error":{"message":"Output data may contain inappropriate content.","type":"data_inspection_failed","param":null,"code":"data_inspection_failed"}}\n\n',
+        ]);
       } catch (e) {
         return e;
       }
@@ -48,12 +60,17 @@ describe('SseAnswerParser', () => {
   });
 
   it('throws the native event:error frame with its HTTP_STATUS comment', () => {
-    const frame = 'id:1\nevent:error\n:HTTP_STATUS/429\ndata:{"request_id":"r1","code":"Throttling.AllocationQuota","message":"Allocated quota exceeded, please increase your quota limit."}\n\n';
+    const frame =
+      'id:1\nevent:error\n:HTTP_STATUS/429\ndata:{"request_id":"r1","code":"Throttling.AllocationQuota","message":"Allocated quota exceeded, please increase your quota limit."}\n\n';
     expect(() => parse([frame])).toThrow(QwenApiError);
     try {
       parse([frame]);
     } catch (e) {
-      expect(e).toMatchObject({ status: 429, code: 'Throttling.AllocationQuota', message: 'Allocated quota exceeded, please increase your quota limit.' });
+      expect(e).toMatchObject({
+        status: 429,
+        code: 'Throttling.AllocationQuota',
+        message: 'Allocated quota exceeded, please increase your quota limit.',
+      });
     }
   });
 
