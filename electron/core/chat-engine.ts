@@ -50,6 +50,7 @@ export function fallbackTitle(question: string): string {
 /** How long a title or a model list may take before we give up on it (it is never essential). */
 export const TITLE_TIMEOUT_MS = 15_000;
 export const MODEL_LIST_TIMEOUT_MS = 5_000;
+export const MODEL_LIST_CACHE_MS = 10 * 60_000;
 
 export interface ChatEngineDeps {
   keySource: KeySource;
@@ -67,6 +68,8 @@ export interface ChatEngineDeps {
 export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   // One client per key + endpoint + proxy + timeout, so connections are reused between requests.
   const clients = new Map<string, QwenClient>();
+  // The server's list per client (key + endpoint), so opening windows does not ask every time.
+  const listCache = new WeakMap<QwenClient, { ids: string[]; at: number }>();
 
   function settings(): ResolvedEngineSettings {
     return resolveEngineSettings(deps.getEngineSettings?.(), deps.getBaseURL());
@@ -160,7 +163,13 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       let serverIds: string[] | null = null;
       try {
         const client = await qwenClient(s);
-        serverIds = await client.listModels(AbortSignal.timeout(MODEL_LIST_TIMEOUT_MS));
+        const cached = listCache.get(client);
+        if (cached && deps.clock.now() - cached.at < MODEL_LIST_CACHE_MS) {
+          serverIds = cached.ids;
+        } else {
+          serverIds = await client.listModels(AbortSignal.timeout(MODEL_LIST_TIMEOUT_MS));
+          listCache.set(client, { ids: serverIds, at: deps.clock.now() });
+        }
       } catch {
         // No key, offline, or the endpoint is missing (it is undocumented): the catalog alone.
       }

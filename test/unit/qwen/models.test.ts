@@ -30,6 +30,7 @@ describe('model catalog', () => {
     expect(new Set(catalog.map((m) => m.id)).size).toBe(catalog.length);
     expect(get(DEFAULT_MODEL)).toBeDefined();
     expect(get(TITLE_MODEL).capabilities.thinking).not.toBe('always');
+    expect(get(TITLE_MODEL).streamingOnly).toBe(false);
   });
 
   it('uses the confirmed figures of the reference, dated', () => {
