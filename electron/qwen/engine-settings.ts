@@ -57,7 +57,8 @@ export function resolveEngineSettings(
   };
 }
 
-function hostOf(url: string): string {
+/** The host (and port) of a URL, for messages; the text itself when it is not a URL. */
+export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {

@@ -6,6 +6,7 @@
 import OpenAI from 'openai';
 import type { AppError } from '../contract';
 import { appError } from '../core/app-error';
+import { hostOf } from './engine-settings';
 
 /** DashScope's error object: `{"error":{message,type,param,code}}` or the native `{code,message}`. */
 export interface DashScopeErrorBody {
@@ -60,6 +61,14 @@ export class IdleTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
     super(`No data for ${timeoutMs} ms`);
     this.name = 'IdleTimeoutError';
+  }
+}
+
+/** The body ended cleanly but before `[DONE]` or a finish reason: the answer is cut short. */
+export class StreamEndedEarlyError extends Error {
+  constructor() {
+    super('The stream ended before [DONE]');
+    this.name = 'StreamEndedEarlyError';
   }
 }
 
@@ -136,13 +145,6 @@ function causeCodes(err: unknown): { codes: string[]; messages: string[] } {
   return { codes, messages };
 }
 
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-};
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}`;
 
 export function mapQwenError(err: unknown, ctx: ErrorContext): AppError {
@@ -154,6 +156,12 @@ export function mapQwenError(err: unknown, ctx: ErrorContext): AppError {
         action: 'Try again, or raise the idle timeout in Settings.',
       },
     );
+  }
+  if (err instanceof StreamEndedEarlyError) {
+    return appError('network', 'The connection to Qwen was cut off.', {
+      action: 'Try again. If it keeps happening, check your network or proxy.',
+      detail: 'The stream ended before its end marker.',
+    });
   }
   if (err instanceof OpenAI.APIConnectionTimeoutError) {
     return appError('timeout', `Qwen did not answer within ${seconds(ctx.connectTimeoutMs)} s.`, {
@@ -380,7 +388,7 @@ const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /** Whether a failure before any output may be retried, and how long the server asked to wait. */
 export function retryInfo(err: unknown): { retryable: boolean; retryAfterMs?: number } {
-  if (err instanceof IdleTimeoutError) return { retryable: true };
+  if (err instanceof IdleTimeoutError || err instanceof StreamEndedEarlyError) return { retryable: true };
   if (err instanceof OpenAI.APIError && err.status !== undefined) err = fromSdkError(err);
   if (err instanceof QwenApiError) {
     const throttled = [

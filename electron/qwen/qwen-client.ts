@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
-import { IdleTimeoutError, QwenApiError } from './errors';
+import { IdleTimeoutError, QwenApiError, StreamEndedEarlyError } from './errors';
 import type { ChatBody } from './params';
 import { SseAnswerParser, type QwenStreamPart } from './sse';
 
@@ -92,7 +92,11 @@ export const createQwenClient: QwenClientFactory = (options) => {
         }
         const reader = response.body!.getReader();
         const decoder = new TextDecoder();
-        const parser = new SseAnswerParser(onPart);
+        let finished = false;
+        const parser = new SseAnswerParser((part) => {
+          if (part.type === 'finish') finished = true;
+          onPart(part);
+        });
         for (;;) {
           const { value, done } = await reader.read();
           lastActivity = clock.now();
@@ -105,6 +109,7 @@ export const createQwenClient: QwenClientFactory = (options) => {
         }
         parser.push(decoder.decode());
         parser.end();
+        if (!parser.done && !finished) throw new StreamEndedEarlyError();
       } catch (err) {
         if (timedOut && !signal.aborted) throw new IdleTimeoutError(idleTimeoutMs);
         throw err;

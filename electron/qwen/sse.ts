@@ -116,7 +116,10 @@ export class SseAnswerParser {
     try {
       chunk = JSON.parse(data) as WireChunk;
     } catch {
-      throw new QwenApiError({ message: `Qwen sent something that is not JSON: ${data.slice(0, 200)}` });
+      throw new QwenApiError({
+        message: `Qwen sent something that is not JSON: ${data.slice(0, 200)}`,
+        inStream: true,
+      });
     }
     if (chunk.error) throw QwenApiError.fromBody(chunk.error, { status, inStream: true });
     if (event === 'error' || (chunk.code && chunk.message && !chunk.choices)) {

@@ -44,6 +44,8 @@ export type FakeScenario =
       stallAfter?: number;
       /** After this many answer tokens: the TCP connection is reset. */
       resetAfter?: number;
+      /** After this many answer tokens: the response ends cleanly, without finish reason or [DONE]. */
+      endAfter?: number;
     }
   | {
       type: 'error';
@@ -293,6 +295,10 @@ export class FakeDashScope {
         return;
       }
       if (s.stallAfter === i) return; // silence, connection open
+      if (s.endAfter === i) {
+        res.end();
+        return;
+      }
       if (s.resetAfter === i) {
         // Let what was sent reach the client first: a reset discards unread data.
         await sleep(50);

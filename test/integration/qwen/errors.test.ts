@@ -277,6 +277,15 @@ describe('DashScope errors as the user sees them', () => {
     expect(during.error).toMatchObject({ code: 'network', message: 'The connection to Qwen was cut off.' });
   });
 
+  it('a stream that ends without its end marker is an interrupted answer, not a finished one', async () => {
+    const r = await run({ type: 'stream', tokens, endAfter: 4 });
+    expect(r.text).toBe(tokens.slice(0, 4).join(''));
+    expect(errorOf(r.end)).toMatchObject({
+      interrupted: true,
+      error: { code: 'network', message: 'The connection to Qwen was cut off.' },
+    });
+  });
+
   it('a native-style event:error frame on an HTTP 200 stream', async () => {
     const first = errorOf(
       (await run({ type: 'stream', tokens, nativeError: { afterTokens: 0, ...nativeThrottling } })).end,
@@ -295,13 +304,13 @@ describe('DashScope errors as the user sees them', () => {
   });
 
   it('a stream that goes silent ends at the idle timeout, keeping what arrived', async () => {
-    const r = await run({ type: 'stream', tokens, stallAfter: 3 }, { engine: { idleTimeoutMs: 300 } });
+    const r = await run({ type: 'stream', tokens, stallAfter: 3 }, { engine: { idleTimeoutMs: 600 } });
     const e = errorOf(r.end);
     expect(r.text).toBe(tokens.slice(0, 3).join(''));
     expect(e.interrupted).toBe(true);
     expect(e.error).toEqual({
       code: 'timeout',
-      message: 'Qwen stopped sending for 0.3 s, so Qwen Desk stopped waiting.',
+      message: 'Qwen stopped sending for 0.6 s, so Qwen Desk stopped waiting.',
       action: 'Try again, or raise the idle timeout in Settings.',
     });
     const request = fake.chatRequests.at(-1)!;

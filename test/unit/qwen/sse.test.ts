@@ -84,3 +84,9 @@ describe('SseAnswerParser', () => {
     expect(parts).toEqual([]);
   });
 });
+
+describe('SseAnswerParser on garbage', () => {
+  it('reports a data line that is not JSON as an in-stream error', () => {
+    expect(() => parse(['data: <html>oops</html>\n\n'])).toThrow(/not JSON: <html>oops/);
+  });
+});
