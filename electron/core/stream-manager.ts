@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Usage } from '../contract';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
-import type { QwenClient } from '../qwen/qwen-client';
+import type { QwenClient, QwenStreamPart } from '../qwen/qwen-client';
 import { mapQwenError, type ErrorContext } from '../qwen/errors';
 import type { ChatBody } from '../qwen/params';
 import { retryDelay } from '../qwen/retry';
@@ -83,7 +83,7 @@ export class StreamManager {
     let finishReason: string | null = null;
     let usage: Usage | null = null;
     const { signal } = stream.controller;
-    const onPart = (part: Parameters<Parameters<QwenClient['streamChat']>[0]['onPart']>[0]) => {
+    const onPart = (part: QwenStreamPart) => {
       if (part.type === 'delta') this.buffer(streamId, stream, part.content, part.reasoning);
       else if (part.type === 'finish') finishReason = part.finishReason;
       else usage = part.usage;

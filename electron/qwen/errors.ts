@@ -406,9 +406,11 @@ export function retryInfo(err: unknown): { retryable: boolean; retryAfterMs?: nu
   }
   if (err instanceof OpenAI.APIConnectionTimeoutError) return { retryable: true };
   if (err instanceof OpenAI.APIConnectionError || err instanceof TypeError) {
-    // A certificate problem will not fix itself; everything else on the network might.
-    const { codes } = causeCodes(err);
-    return { retryable: !codes.some((c) => /CERT|SELF_SIGNED|UNABLE_TO/.test(c)) };
+    // A certificate problem or a proxy's refusal will not fix itself; other network trouble might.
+    const { codes, messages } = causeCodes(err);
+    const certificate = codes.some((c) => /CERT|SELF_SIGNED|UNABLE_TO/.test(c));
+    const proxyRefused = messages.some((m) => /proxy response/i.test(m));
+    return { retryable: !certificate && !proxyRefused };
   }
   return { retryable: false };
 }

@@ -39,6 +39,12 @@ describe('retryDelay', () => {
     });
     expect(retryDelay(err, 1, 3)).toBeNull();
   });
+  it('does not retry a proxy that refused the tunnel', () => {
+    const err = new OpenAI.APIConnectionError({
+      cause: new Error('Proxy response (407) !== 200 when HTTP Tunneling'),
+    });
+    expect(retryDelay(err, 1, 3)).toBeNull();
+  });
   it('stops at the last attempt', () => {
     expect(retryDelay(status(503), 3, 3)).toBeNull();
   });
