@@ -2,7 +2,12 @@
  * Every failure of issue 3 §6 against the fake DashScope server (real HTTP, real sockets): the
  * category and the exact sentence the user sees. Retries are off here (retries.test.ts has them).
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatMessage } from '../../../electron/contract';
 import { FakeDashScope, tokenize, type FakeScenario } from '../../fake-dashscope/server';
@@ -262,6 +267,20 @@ describe('DashScope errors as the user sees them', () => {
     });
   });
 
+  // Skipped, and says so, where openssl is not installed: it makes the certificate.
+  it.skipIf(!hasOpenssl)('TLS failure (a certificate nobody trusts; needs openssl)', async () => {
+    const { port, close } = await selfSignedServer();
+    try {
+      const e = errorOf((await run(null, { baseURL: `https://127.0.0.1:${port}/compatible-mode/v1` })).end);
+      expect(e.error).toMatchObject({
+        code: 'tls',
+        message: `Could not make a secure connection to 127.0.0.1:${port}: its certificate is not trusted.`,
+      });
+    } finally {
+      await close();
+    }
+  });
+
   it('connection reset, before the answer and in the middle of it', async () => {
     const before = errorOf((await run({ type: 'reset' })).end);
     expect(before.interrupted).toBe(false);
@@ -344,6 +363,46 @@ describe('DashScope errors as the user sees them', () => {
     });
   });
 });
+
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+
+/** An https server with a fresh self-signed certificate made by openssl. */
+async function selfSignedServer(): Promise<{ port: number; close: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-tls-'));
+  const [keyFile, certFile] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+  let key: Buffer;
+  let cert: Buffer;
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
+      { stdio: 'ignore' },
+    );
+    [key, cert] = [fs.readFileSync(keyFile), fs.readFileSync(certFile)];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const server = https.createServer({ key, cert }, (_req, res) => res.end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
 
 function closedPort(): Promise<number> {
   return new Promise((resolve) => {
