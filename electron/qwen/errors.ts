@@ -147,7 +147,11 @@ function causeCodes(err: unknown): { codes: string[]; messages: string[] } {
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}`;
 
-export function mapQwenError(err: unknown, ctx: ErrorContext): AppError {
+/**
+ * `ctx` makes the sentences specific (the model, the region, the host); without it (the key tester)
+ * they stay general.
+ */
+export function mapQwenError(err: unknown, ctx: Partial<ErrorContext> = {}): AppError {
   if (err instanceof IdleTimeoutError) {
     return appError(
       'timeout',
@@ -164,7 +168,8 @@ export function mapQwenError(err: unknown, ctx: ErrorContext): AppError {
     });
   }
   if (err instanceof OpenAI.APIConnectionTimeoutError) {
-    return appError('timeout', `Qwen did not answer within ${seconds(ctx.connectTimeoutMs)} s.`, {
+    const within = ctx.connectTimeoutMs ? ` within ${seconds(ctx.connectTimeoutMs)} s` : ' in time';
+    return appError('timeout', `Qwen did not answer${within}.`, {
       action: 'Try again. If it keeps happening, check your connection or raise the timeout in Settings.',
     });
   }
@@ -173,8 +178,8 @@ export function mapQwenError(err: unknown, ctx: ErrorContext): AppError {
   return mapNetworkError(err, ctx);
 }
 
-function mapNetworkError(err: unknown, ctx: ErrorContext): AppError {
-  const host = hostOf(ctx.baseURL);
+function mapNetworkError(err: unknown, ctx: Partial<ErrorContext>): AppError {
+  const host = ctx.baseURL ? hostOf(ctx.baseURL) : 'Qwen';
   const { codes, messages } = causeCodes(err);
   const has = (...names: string[]) => codes.some((c) => names.includes(c));
   const said = messages.join(' | ');
@@ -254,7 +259,7 @@ function mapNetworkError(err: unknown, ctx: ErrorContext): AppError {
   });
 }
 
-function mapApiError(err: QwenApiError, ctx: ErrorContext): AppError {
+function mapApiError(err: QwenApiError, ctx: Partial<ErrorContext>): AppError {
   const words = serverWords(err.message);
   const extra = {
     ...(words ? { detail: words } : {}),
@@ -290,7 +295,7 @@ function mapApiError(err: QwenApiError, ctx: ErrorContext): AppError {
   }
   if (is('invalid_api_key', 'InvalidApiKey') || err.status === 401) {
     return appError('auth', 'Qwen rejected the API key.', {
-      action: `Check the key, and that the region in Settings (now: ${ctx.regionName}) is the one the key was made in: keys work only in their own region.`,
+      action: `Check the key, and that the region in Settings${ctx.regionName ? ` (now: ${ctx.regionName})` : ''} is the one the key was made in: keys work only in their own region.`,
       ...extra,
     });
   }
@@ -327,7 +332,9 @@ function mapApiError(err: QwenApiError, ctx: ErrorContext): AppError {
   if (is('model_not_found', 'model_not_supported') || err.status === 404) {
     return appError(
       'model_not_found',
-      `The model "${ctx.model}" does not exist, or your key cannot use it.`,
+      ctx.model
+        ? `The model "${ctx.model}" does not exist, or your key cannot use it.`
+        : 'This model does not exist, or your key cannot use it.',
       {
         action:
           'Choose another model. Model ids are case-sensitive, and some models exist only in some regions.',

@@ -108,3 +108,18 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
+
+describe('mapQwenError without context (the key tester)', () => {
+  it('stays general', () => {
+    const err = OpenAI.APIError.generate(
+      401,
+      { error: { message: 'Incorrect API key provided.', code: 'invalid_api_key' } },
+      undefined,
+      headers(),
+    );
+    expect(mapQwenError(err).action).toBe(
+      'Check the key, and that the region in Settings is the one the key was made in: keys work only in their own region.',
+    );
+    expect(mapQwenError(new OpenAI.APIConnectionTimeoutError()).message).toBe('Qwen did not answer in time.');
+  });
+});
