@@ -10,9 +10,10 @@
  * with an OS-held secret and keeping only the ciphertext on disk); it needs the Electron runtime, so
  * it would live behind this same KeyStore interface in the shell, with keytar kept for browser mode.
  */
+import type * as KeytarModule from 'keytar';
 import { KEYCHAIN_SERVICE, type KeychainState, type KeyStore } from './key-store';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 export interface KeytarKeyStoreOptions {
   service?: string;
