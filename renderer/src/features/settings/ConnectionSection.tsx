@@ -1,0 +1,72 @@
+import type { AppSettings, SettingsView } from '../../../../electron/contract';
+import { regionIds } from '../../../../electron/qwen/regions';
+import { useT, type MessageKey } from '../../i18n';
+import { useSettingsStore } from '../../state/settings-store';
+import { SettingField } from './SettingField';
+
+/** Where requests go (region, or a base URL for Custom) and how (proxy, timeout, retries). */
+export function ConnectionSection({ view }: { view: SettingsView }) {
+  const t = useT();
+  const update = useSettingsStore((s) => s.update);
+  const { settings } = view;
+  const numberPatch = (name: 'requestTimeoutSeconds' | 'retryCount') => (text: string) =>
+    update({ [name]: Number(text) } as Partial<AppSettings>);
+
+  return (
+    <section className="settings-section" aria-labelledby="connection-title">
+      <h3 id="connection-title">{t('settings.connection.section')}</h3>
+      <label className="setting-field">
+        <span>{t('settings.region.label')}</span>
+        <select
+          aria-label={t('settings.region.label')}
+          value={settings.region}
+          onChange={(e) => void update({ region: e.target.value as AppSettings['region'] })}
+        >
+          {regionIds.map((id) => (
+            <option key={id} value={id}>
+              {t(`settings.region.${id}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {settings.region === 'custom' && (
+        <SettingField
+          label={t('settings.baseURL.label')}
+          type="url"
+          value={settings.customBaseURL}
+          placeholder={t('settings.baseURL.placeholder')}
+          onCommit={(customBaseURL) => update({ customBaseURL })}
+        />
+      )}
+      {view.baseURLFromEnvironment ? (
+        <p className="hint">{t('settings.baseURL.fromEnvironment', { url: view.baseURL })}</p>
+      ) : (
+        settings.region === 'custom' &&
+        !settings.customBaseURL && <p className="hint">{t('settings.baseURL.missing')}</p>
+      )}
+      <SettingField
+        label={t('settings.proxy.label')}
+        type="url"
+        value={settings.proxy}
+        placeholder={t('settings.proxy.placeholder')}
+        onCommit={(proxy) => update({ proxy })}
+      />
+      <SettingField
+        label={t('settings.timeout.label')}
+        type="number"
+        min={5}
+        max={3600}
+        value={String(settings.requestTimeoutSeconds)}
+        onCommit={numberPatch('requestTimeoutSeconds')}
+      />
+      <SettingField
+        label={t('settings.retries.label')}
+        type="number"
+        min={0}
+        max={10}
+        value={String(settings.retryCount)}
+        onCommit={numberPatch('retryCount')}
+      />
+    </section>
+  );
+}
