@@ -1,8 +1,18 @@
 import type { AppSettings, SettingsView } from '../../../../electron/contract';
-import { regionIds } from '../../../../electron/qwen/regions';
 import { useT, type MessageKey } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
 import { SettingField } from './SettingField';
+
+type RegionId = AppSettings['region'];
+/** The regions in the order shown; `satisfies` fails to compile when the contract gains one. */
+const regionOrder = {
+  singapore: 0,
+  'us-virginia': 1,
+  beijing: 2,
+  hongkong: 3,
+  custom: 4,
+} satisfies Record<RegionId, number>;
+const regionIds = Object.keys(regionOrder) as RegionId[];
 
 /** Where requests go (region, or a base URL for Custom) and how (proxy, timeout, retries). */
 export function ConnectionSection({ view }: { view: SettingsView }) {
@@ -20,7 +30,7 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
         <select
           aria-label={t('settings.region.label')}
           value={settings.region}
-          onChange={(e) => void update({ region: e.target.value as AppSettings['region'] })}
+          onChange={(e) => void update({ region: e.target.value as RegionId })}
         >
           {regionIds.map((id) => (
             <option key={id} value={id}>

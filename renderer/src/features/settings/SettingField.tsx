@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 /**
  * A text or number field that commits on Enter or when it loses focus (not on every keystroke, so
@@ -14,7 +14,12 @@ export function SettingField(props: {
   onCommit: (value: string) => Promise<boolean>;
 }) {
   const [text, setText] = useState(props.value);
-  useEffect(() => setText(props.value), [props.value]);
+  // A new value from main (saved, or refused and reset) replaces what is in the field.
+  const [shown, setShown] = useState(props.value);
+  if (shown !== props.value) {
+    setShown(props.value);
+    setText(props.value);
+  }
   const commit = () => {
     if (text !== props.value) void props.onCommit(text);
   };
