@@ -8,6 +8,7 @@ import { createSettingsService } from '../settings/settings-service';
 import { createJsonSettingsStore } from '../settings/json-settings-store';
 import { createKeyManager } from '../secrets/key-manager';
 import { createKeytarKeyStore } from '../secrets/keytar-key-store';
+import { KEYCHAIN_SERVICE } from '../secrets/key-store';
 import { createFileLogger } from '../logging/logger';
 import { withRequestLog } from '../logging/logged-core';
 
@@ -24,7 +25,8 @@ export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = proces
   });
   const keys = createKeyManager({
     envKey: config.apiKey,
-    keychain: createKeytarKeyStore(),
+    // QWEN_DESK_KEYCHAIN_SERVICE: another keychain entry name, so tests never touch the user's key.
+    keychain: createKeytarKeyStore({ service: env.QWEN_DESK_KEYCHAIN_SERVICE?.trim() || KEYCHAIN_SERVICE }),
     region: () => settings.region(),
     onEvent: (m) => logger.info(m),
   });

@@ -2,8 +2,8 @@
  * Takes secrets out of text before it is logged: every key the app knows of, anything shaped like
  * a DashScope key (`sk-…`), and the value of any Authorization header or field.
  */
-const AUTHORIZATION = /(authorization["']?\s*[:=]\s*["']?)(?:bearer\s+)?[^\s"',;}]+/gi;
-const BEARER = /(bearer\s+)[^\s"',;}]+/gi;
+const AUTHORIZATION = /(authorization["']?\s*[:=]\s*["']?)(?:bearer\s+)?[^\s"',;})\]]+/gi;
+const BEARER = /(bearer\s+)[^\s"',;})\]]+/gi;
 const KEY_SHAPED = /\bsk-[A-Za-z0-9_-]{6,}/g;
 
 export const REDACTED = '[redacted]';
