@@ -14,17 +14,15 @@ const regionOrder = {
 } satisfies Record<RegionId, number>;
 const regionIds = Object.keys(regionOrder) as RegionId[];
 
-/** Where requests go (region, or a base URL for Custom) and how (proxy, timeout, retries). */
-export function ConnectionSection({ view }: { view: SettingsView }) {
+/** Where requests go: the region (keys belong to one), or a base URL for Custom. */
+export function RegionSection({ view }: { view: SettingsView }) {
   const t = useT();
   const update = useSettingsStore((s) => s.update);
   const { settings } = view;
-  const numberPatch = (name: 'requestTimeoutSeconds' | 'retryCount') => (text: string) =>
-    update({ [name]: Number(text) } as Partial<AppSettings>);
 
   return (
-    <section className="settings-section" aria-labelledby="connection-title">
-      <h3 id="connection-title">{t('settings.connection.section')}</h3>
+    <section className="settings-section" aria-labelledby="region-title">
+      <h3 id="region-title">{t('settings.region.label')}</h3>
       <label className="setting-field">
         <span>{t('settings.region.label')}</span>
         <select
@@ -54,6 +52,20 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
         settings.region === 'custom' &&
         !settings.customBaseURL && <p className="hint">{t('settings.baseURL.missing')}</p>
       )}
+    </section>
+  );
+}
+
+/** How requests go: proxy, timeout, retries. */
+export function ConnectionSection({ settings }: { settings: AppSettings }) {
+  const t = useT();
+  const update = useSettingsStore((s) => s.update);
+  const numberPatch = (name: 'requestTimeoutSeconds' | 'retryCount') => (text: string) =>
+    update({ [name]: Number(text) } as Partial<AppSettings>);
+
+  return (
+    <section className="settings-section" aria-labelledby="connection-title">
+      <h3 id="connection-title">{t('settings.connection.section')}</h3>
       <SettingField
         label={t('settings.proxy.label')}
         type="url"

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
 import { AppearanceSection } from './AppearanceSection';
-import { ConnectionSection } from './ConnectionSection';
+import { ConnectionSection, RegionSection } from './ConnectionSection';
 import { FirstRunGuide } from './FirstRunGuide';
 import { KeySection } from './KeySection';
 
@@ -66,8 +66,9 @@ function SettingsPanel({ onClose }: { onClose: () => void }) {
             {error.action && <span className="action"> {error.action}</span>}
           </div>
         )}
-        {view && <ConnectionSection view={view} />}
+        {view && <RegionSection view={view} />}
         {key && <KeySection status={key} />}
+        {view && <ConnectionSection settings={view.settings} />}
         {view && <AppearanceSection settings={view.settings} />}
       </div>
     </div>
