@@ -201,21 +201,24 @@ export type SettingsView = {
   baseURLFromEnvironment: boolean;
 };
 
+type RegionName = (typeof regionIds)[number];
+
 /** Where the key in use comes from; the key itself never crosses to a renderer. */
 export type KeySourceName = 'environment' | 'keychain' | 'memory' | 'none';
 export type KeyStatusView = {
   source: KeySourceName;
   /** `sk-…abcd`, masked in the main process; null when there is no key. */
   masked: string | null;
-  region: (typeof regionIds)[number];
+  region: RegionName;
   keychain: { available: true } | { available: false; reason: string; fix: string };
 };
+/** "Test key": valid, rejected (check key and region), wrong region (naming the key's), network. */
 export type KeyTestView =
-  | { outcome: 'valid'; region: string }
-  | { outcome: 'rejected'; region: string; detail?: string }
-  | { outcome: 'wrong_region'; region: string; keyRegion: string }
-  | { outcome: 'network_error'; region: string; detail?: string }
-  | { outcome: 'error'; region: string; message: string; detail?: string };
+  | { outcome: 'valid'; region: RegionName }
+  | { outcome: 'rejected'; region: RegionName; detail?: string }
+  | { outcome: 'wrong_region'; region: RegionName; keyRegion: RegionName }
+  | { outcome: 'network_error'; region: RegionName; detail?: string }
+  | { outcome: 'error'; region: RegionName; message: string; detail?: string };
 
 const apiKeyArgSchema = z
   .string()

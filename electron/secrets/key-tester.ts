@@ -4,16 +4,12 @@
  * the same 401 as a wrong key, so after a 401 the other regions are asked too: a key that works in
  * one of them is reported as "wrong region", naming it.
  */
+import type { KeyTestView } from '../contract';
 import type { QwenClientFactory } from '../qwen/qwen-client';
 import { mapQwenError } from '../qwen/errors';
 import type { RegionId } from '../qwen/regions';
 
-export type KeyTestOutcome =
-  | { outcome: 'valid'; region: RegionId }
-  | { outcome: 'rejected'; region: RegionId; detail?: string }
-  | { outcome: 'wrong_region'; region: RegionId; keyRegion: RegionId }
-  | { outcome: 'network_error'; region: RegionId; detail?: string }
-  | { outcome: 'error'; region: RegionId; message: string; detail?: string };
+export type KeyTestOutcome = KeyTestView;
 
 export interface KeyTestTarget {
   key: string;

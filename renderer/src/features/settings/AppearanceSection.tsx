@@ -1,6 +1,7 @@
 import type { AppSettings } from '../../../../electron/contract';
 import { useT } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
+import { SettingSelect } from './SettingField';
 
 /** Language and theme; both apply at once and persist (the theme's look is the theme store's). */
 export function AppearanceSection({ settings }: { settings: AppSettings }) {
@@ -9,31 +10,26 @@ export function AppearanceSection({ settings }: { settings: AppSettings }) {
   return (
     <section className="settings-section" aria-labelledby="appearance-title">
       <h3 id="appearance-title">{t('settings.appearance.section')}</h3>
-      <label className="setting-field">
-        <span>{t('settings.language.label')}</span>
-        <select
-          aria-label={t('settings.language.label')}
-          value={settings.language}
-          onChange={(e) => void update({ language: e.target.value as AppSettings['language'] })}
-        >
-          <option value="system">{t('settings.language.system')}</option>
-          {/* Each language under its own name, so it can be found from either. */}
-          <option value="en">English</option>
-          <option value="zh-CN">简体中文</option>
-        </select>
-      </label>
-      <label className="setting-field">
-        <span>{t('settings.theme.label')}</span>
-        <select
-          aria-label={t('settings.theme.label')}
-          value={settings.theme}
-          onChange={(e) => void update({ theme: e.target.value as AppSettings['theme'] })}
-        >
-          <option value="system">{t('settings.theme.system')}</option>
-          <option value="light">{t('settings.theme.light')}</option>
-          <option value="dark">{t('settings.theme.dark')}</option>
-        </select>
-      </label>
+      <SettingSelect
+        label={t('settings.language.label')}
+        value={settings.language}
+        // Each language under its own name, so it can be found from either.
+        options={[
+          { value: 'system', label: t('settings.language.system') },
+          { value: 'en', label: 'English' },
+          { value: 'zh-CN', label: '简体中文' },
+        ]}
+        onChange={(language) => void update({ language })}
+      />
+      <SettingSelect
+        label={t('settings.theme.label')}
+        value={settings.theme}
+        options={(['system', 'light', 'dark'] as const).map((value) => ({
+          value,
+          label: t(`settings.theme.${value}`),
+        }))}
+        onChange={(theme) => void update({ theme })}
+      />
     </section>
   );
 }

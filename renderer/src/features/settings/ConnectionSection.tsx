@@ -1,7 +1,7 @@
 import type { AppSettings, SettingsView } from '../../../../electron/contract';
 import { useT, type MessageKey } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
-import { SettingField } from './SettingField';
+import { SettingField, SettingSelect } from './SettingField';
 
 type RegionId = AppSettings['region'];
 /** The regions in the order shown; `satisfies` fails to compile when the contract gains one. */
@@ -23,20 +23,12 @@ export function RegionSection({ view }: { view: SettingsView }) {
   return (
     <section className="settings-section" aria-labelledby="region-title">
       <h3 id="region-title">{t('settings.region.label')}</h3>
-      <label className="setting-field">
-        <span>{t('settings.region.label')}</span>
-        <select
-          aria-label={t('settings.region.label')}
-          value={settings.region}
-          onChange={(e) => void update({ region: e.target.value as RegionId })}
-        >
-          {regionIds.map((id) => (
-            <option key={id} value={id}>
-              {t(`settings.region.${id}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SettingSelect
+        label={t('settings.region.label')}
+        value={settings.region}
+        options={regionIds.map((id) => ({ value: id, label: t(`settings.region.${id}` as MessageKey) }))}
+        onChange={(region) => void update({ region })}
+      />
       {settings.region === 'custom' && (
         <SettingField
           label={t('settings.baseURL.label')}
@@ -56,12 +48,15 @@ export function RegionSection({ view }: { view: SettingsView }) {
   );
 }
 
+const numberFields = [
+  { name: 'requestTimeoutSeconds', label: 'settings.timeout.label', min: 5, max: 3600 },
+  { name: 'retryCount', label: 'settings.retries.label', min: 0, max: 10 },
+] as const;
+
 /** How requests go: proxy, timeout, retries. */
 export function ConnectionSection({ settings }: { settings: AppSettings }) {
   const t = useT();
   const update = useSettingsStore((s) => s.update);
-  const numberPatch = (name: 'requestTimeoutSeconds' | 'retryCount') => (text: string) =>
-    update({ [name]: Number(text) } as Partial<AppSettings>);
 
   return (
     <section className="settings-section" aria-labelledby="connection-title">
@@ -73,22 +68,17 @@ export function ConnectionSection({ settings }: { settings: AppSettings }) {
         placeholder={t('settings.proxy.placeholder')}
         onCommit={(proxy) => update({ proxy })}
       />
-      <SettingField
-        label={t('settings.timeout.label')}
-        type="number"
-        min={5}
-        max={3600}
-        value={String(settings.requestTimeoutSeconds)}
-        onCommit={numberPatch('requestTimeoutSeconds')}
-      />
-      <SettingField
-        label={t('settings.retries.label')}
-        type="number"
-        min={0}
-        max={10}
-        value={String(settings.retryCount)}
-        onCommit={numberPatch('retryCount')}
-      />
+      {numberFields.map((f) => (
+        <SettingField
+          key={f.name}
+          label={t(f.label)}
+          type="number"
+          min={f.min}
+          max={f.max}
+          value={String(settings[f.name])}
+          onCommit={(text) => update({ [f.name]: Number(text) })}
+        />
+      ))}
     </section>
   );
 }

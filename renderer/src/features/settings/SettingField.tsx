@@ -43,3 +43,28 @@ export function SettingField(props: {
     </label>
   );
 }
+
+/** A labelled combobox whose choice applies at once. */
+export function SettingSelect<V extends string>(props: {
+  label: string;
+  value: V;
+  options: Array<{ value: V; label: string }>;
+  onChange: (value: V) => void;
+}) {
+  return (
+    <label className="setting-field">
+      <span>{props.label}</span>
+      <select
+        aria-label={props.label}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as V)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
