@@ -8,6 +8,12 @@ import type { QwenClientFactory } from '../qwen/qwen-client';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
+// Settings and the API key (issue 5)
+import { createSettingsHandlers } from './handlers/settings-handlers';
+import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { createMemorySettingsStore } from '../settings/settings-store';
+import { createKeyManager, type KeyManager } from '../secrets/key-manager';
+import { createMemoryKeyStore } from '../secrets/key-store';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -16,6 +22,11 @@ export interface CoreDeps {
   clock: Clock;
   /** The compatible-mode base URL, read per request so a change applies to the next one. */
   getBaseURL: () => string;
+  // --- Settings and the API key (issue 5) ---
+  /** The app passes both (default-core.ts), with `keySource` = `keys` and `getBaseURL` = `settings.baseURL`.
+   *  Left out (tests of other concerns), Settings works on memory only. */
+  settings?: SettingsService;
+  keys?: KeyManager;
 }
 
 export interface Core {
@@ -33,6 +44,7 @@ export function createCore(deps: CoreDeps): Core {
   const engine = createChatEngine({ ...deps, streams });
   const handlers: Handlers = {
     ...createChatHandlers(engine),
+    ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
   };
 
   return {
@@ -62,4 +74,14 @@ export function createCore(deps: CoreDeps): Core {
       streams.cancelAll();
     },
   };
+}
+
+/** Settings and keys as given, or memory-only ones for a core built without them (issue 5). */
+function settingsDeps(deps: CoreDeps): { settings: SettingsService; keys: KeyManager } {
+  const settings =
+    deps.settings ?? createSettingsService(createMemorySettingsStore(), { baseURLOverride: null });
+  const keys =
+    deps.keys ??
+    createKeyManager({ envKey: null, keychain: createMemoryKeyStore(), region: () => settings.region() });
+  return { settings, keys };
 }
