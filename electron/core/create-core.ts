@@ -8,7 +8,13 @@ import type { QwenClientFactory } from '../qwen/qwen-client';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
-import type { EngineSettings } from '../qwen/engine-settings';
+import { engineSettingsFromApp, type EngineSettings } from '../qwen/engine-settings';
+// Settings and the API key (issue 5)
+import { createSettingsHandlers } from './handlers/settings-handlers';
+import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { createMemorySettingsStore } from '../settings/settings-store';
+import { createKeyManager, type KeyManager } from '../secrets/key-manager';
+import { createMemoryKeyStore } from '../secrets/key-store';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -23,6 +29,11 @@ export interface CoreDeps {
   getEngineSettings?: () => Partial<EngineSettings> | undefined;
   env?: NodeJS.ProcessEnv;
   random?: () => number;
+  // --- Settings and the API key (issue 5) ---
+  /** The app passes both (default-core.ts), with `keySource` = `keys` and `getBaseURL` = `settings.baseURL`.
+   *  Left out (tests of other concerns), Settings works on memory only. */
+  settings?: SettingsService;
+  keys?: KeyManager;
 }
 
 export interface Core {
@@ -37,9 +48,16 @@ export function createCore(deps: CoreDeps): Core {
   const streams = new StreamManager(hub, deps.clock, deps.random);
 
   // One group of handlers per concern; the type makes sure every contract channel has one.
-  const engine = createChatEngine({ ...deps, streams });
+  const engine = createChatEngine({
+    ...deps,
+    streams,
+    // Engine (issue 3): the app's Settings (proxy, timeout, retries) unless a test gives its own.
+    getEngineSettings:
+      deps.getEngineSettings ?? (deps.settings ? engineSettingsFromApp(deps.settings) : undefined),
+  });
   const handlers: Handlers = {
     ...createChatHandlers(engine),
+    ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
   };
 
   return {
@@ -69,4 +87,14 @@ export function createCore(deps: CoreDeps): Core {
       streams.cancelAll();
     },
   };
+}
+
+/** Settings and keys as given, or memory-only ones for a core built without them (issue 5). */
+function settingsDeps(deps: CoreDeps): { settings: SettingsService; keys: KeyManager } {
+  const settings =
+    deps.settings ?? createSettingsService(createMemorySettingsStore(), { baseURLOverride: null });
+  const keys =
+    deps.keys ??
+    createKeyManager({ envKey: null, keychain: createMemoryKeyStore(), region: () => settings.region() });
+  return { settings, keys };
 }

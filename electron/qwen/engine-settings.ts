@@ -2,6 +2,7 @@
  * The settings the engine reads for every request (the Settings UI and its store own them). Any
  * field may be missing: the defaults below suit thinking models, which can think for minutes.
  */
+import type { SettingsService } from '../settings/settings-service';
 import { regions, type RegionId } from './regions';
 
 export interface EngineSettings {
@@ -64,4 +65,21 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * The engine's view of the app's Settings (issue 5's panel): the proxy, "seconds to wait for Qwen
+ * to start answering" as the connection / first-byte timeout, and the retry count. The region is
+ * left out on purpose: the base URL comes from `getBaseURL` (settings.baseURL()), which also
+ * honours DASHSCOPE_BASE_URL; its region is named from that URL. The idle timeout keeps its default.
+ */
+export function engineSettingsFromApp(settings: SettingsService): () => Partial<EngineSettings> {
+  return () => {
+    const s = settings.get();
+    return {
+      proxy: s.proxy || null,
+      connectTimeoutMs: s.requestTimeoutSeconds * 1000,
+      maxRetries: s.retryCount,
+    };
+  };
 }

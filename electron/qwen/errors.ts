@@ -323,7 +323,7 @@ function mapApiError(err: QwenApiError, ctx: Partial<ErrorContext>): AppError {
       ...extra,
     });
   }
-  if (is('ModelUnavailable') || err.status === 503) {
+  if (is('ModelUnavailable')) {
     return appError('server', 'This model is unavailable right now.', {
       action: 'Try again in a moment, or choose another model.',
       ...extra,

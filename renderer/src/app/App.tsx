@@ -4,6 +4,7 @@ import { connectChatEvents } from '../state/chat-store';
 import { Composer } from '../features/chat/Composer';
 import { MessageList } from '../features/chat/MessageList';
 import { ModelPicker } from '../features/chat/ModelPicker';
+import { Settings } from '../features/settings/Settings';
 
 export function App() {
   const t = useT();
@@ -18,6 +19,7 @@ export function App() {
       <header className="toolbar">
         <h1>{t('app.title')}</h1>
         <ModelPicker />
+        <Settings />
       </header>
       <main className="chat">
         <MessageList />
