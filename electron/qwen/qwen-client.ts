@@ -103,7 +103,9 @@ export const createQwenClient: QwenClientFactory = (options) => {
           if (done) break;
           parser.push(decoder.decode(value, { stream: true }));
           if (parser.done) {
-            void reader.cancel().catch(() => undefined);
+            // The answer is complete; read the (empty) rest in the background rather than cancel,
+            // so the connection stays open for the next request.
+            void drainBody(reader, clock);
             return;
           }
         }
@@ -135,6 +137,22 @@ export const createQwenClient: QwenClientFactory = (options) => {
     },
   };
 };
+
+/** How long to wait for a body to end after `[DONE]` before closing the connection instead. */
+const DRAIN_MS = 2000;
+
+async function drainBody(reader: ReadableStreamDefaultReader<Uint8Array>, clock: Clock): Promise<void> {
+  const timer = clock.setTimeout(() => void reader.cancel().catch(() => undefined), DRAIN_MS);
+  try {
+    while (!(await reader.read()).done) {
+      // nothing after [DONE] matters
+    }
+  } catch {
+    // cancelled or cut: either way the answer was already complete
+  } finally {
+    clock.clearTimeout(timer);
+  }
+}
 
 function unexpectedBody(text: string, status: number): QwenApiError {
   try {

@@ -46,6 +46,8 @@ export type FakeScenario =
       resetAfter?: number;
       /** After this many answer tokens: the response ends cleanly, without finish reason or [DONE]. */
       endAfter?: number;
+      /** Pause between `data: [DONE]` and the end of the response, ms. */
+      endDelayMs?: number;
     }
   | {
       type: 'error';
@@ -76,6 +78,8 @@ export interface RecordedRequest {
   body: unknown;
   /** True when the client closed the connection before the answer was complete. */
   aborted: boolean;
+  /** The client's port: the same on two requests means one kept-alive connection. */
+  remotePort: number | undefined;
   /** Resolves when the answer has ended, either way. */
   ended: Promise<void>;
 }
@@ -160,6 +164,7 @@ export class FakeDashScope {
       headers: req.headers,
       body,
       aborted: false,
+      remotePort: req.socket.remotePort,
       ended: new Promise<void>((resolve) => (markEnded = resolve)),
     };
     this.requests.push(record);
@@ -328,6 +333,7 @@ export class FakeDashScope {
       ),
     );
     await write(SSE_DONE);
+    if (s.endDelayMs) await sleep(s.endDelayMs);
     res.end();
   }
 }

@@ -235,3 +235,34 @@ describe('models.list', () => {
     });
   });
 });
+
+describe('connections', () => {
+  it('are reused from one answer to the next (the body is read to its end after [DONE])', async () => {
+    // Its own server: a fresh origin, so the pool holds no connection from other tests.
+    const own = await new FakeDashScope({ validKeys: [KEY] }).start();
+    try {
+      const core = buildCore({ apiKey: KEY, baseURL: own.baseURL, engine: { maxRetries: 0 } });
+      const events = collectEvents(core);
+      const ports: Array<number | undefined> = [];
+      for (let i = 0; i < 3; i++) {
+        // The response ends a little after [DONE], as a real server's may: cancelling there would
+        // close the connection.
+        own.enqueue({ type: 'stream', tokens: tokenize(`answer ${i}`), endDelayMs: 30 });
+        const r = await core.invoke('chat.start', {
+          model: 'qwen-plus',
+          messages: [{ role: 'user', content: `q${i}` }],
+        });
+        const id = (r as { ok: true; value: { streamId: string } }).value.streamId;
+        await events.until(id);
+        const request = own.chatRequests.at(-1)!;
+        await request.ended;
+        ports.push(request.remotePort);
+        // Let the background read finish and the connection go back to the pool.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(new Set(ports).size).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
+});
