@@ -37,6 +37,10 @@ export const errorCodes = [
   'timeout',
   'not_found',
   'internal',
+  // Engine (issue 3): a 403 from DashScope, a TLS failure, a proxy that refused or failed.
+  'access_denied',
+  'tls',
+  'proxy',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -83,9 +87,42 @@ export const usageSchema = z.object({
 });
 export type Usage = z.infer<typeof usageSchema>;
 
+// Model catalog (issue 3): what the UI needs to offer only what a model can do.
+export const modelCapabilitiesSchema = z.object({
+  vision: z.boolean(),
+  /** none: never thinks; optional: `enable_thinking` switches it; always: thinking-only (QwQ, QVQ). */
+  thinking: z.enum(['none', 'optional', 'always']),
+  webSearch: z.boolean(),
+  jsonMode: z.boolean(),
+});
+export type ModelCapabilities = z.infer<typeof modelCapabilitiesSchema>;
+
+/** USD or CNY per million tokens, with the date of the figure; `confirmed: false` = third-party. */
+export const modelPriceSchema = z.object({
+  input: z.number(),
+  output: z.number(),
+  currency: z.enum(['USD', 'CNY']),
+  asOf: z.string(),
+  confirmed: z.boolean(),
+});
+export type ModelPrice = z.infer<typeof modelPriceSchema>;
+
 export const modelInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
+  capabilities: modelCapabilitiesSchema,
+  /** Tokens; null when no source gives it. */
+  contextWindow: z.number().int().nullable(),
+  maxOutput: z.number().int().nullable(),
+  /** False when contextWindow / maxOutput come from third-party sources only. */
+  limitsConfirmed: z.boolean().optional(),
+  price: modelPriceSchema.nullable(),
+  /** The model refuses non-streaming calls (QwQ, QVQ). */
+  streamingOnly: z.boolean(),
+  /** An id the user typed, not in the catalog: sent as is, its parameters unchecked. */
+  custom: z.boolean().optional(),
+  /** When `GET /models` answered: whether it listed this model (false: maybe not in this region). */
+  listed: z.boolean().optional(),
 });
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 

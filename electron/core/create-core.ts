@@ -8,6 +8,7 @@ import type { QwenClientFactory } from '../qwen/qwen-client';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
+import { engineSettingsFromApp, type EngineSettings } from '../qwen/engine-settings';
 // Settings and the API key (issue 5)
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
@@ -22,6 +23,12 @@ export interface CoreDeps {
   clock: Clock;
   /** The compatible-mode base URL, read per request so a change applies to the next one. */
   getBaseURL: () => string;
+  // Engine (issue 3): region, proxy, timeouts and retries from Settings, read per request; any
+  // field missing gets a default (electron/qwen/engine-settings.ts). `env` is for HTTPS_PROXY /
+  // NO_PROXY (process.env when absent); `random` pins retry jitter in tests.
+  getEngineSettings?: () => Partial<EngineSettings> | undefined;
+  env?: NodeJS.ProcessEnv;
+  random?: () => number;
   // --- Settings and the API key (issue 5) ---
   /** The app passes both (default-core.ts), with `keySource` = `keys` and `getBaseURL` = `settings.baseURL`.
    *  Left out (tests of other concerns), Settings works on memory only. */
@@ -38,10 +45,16 @@ export interface Core {
 
 export function createCore(deps: CoreDeps): Core {
   const hub = new EventHub();
-  const streams = new StreamManager(hub, deps.clock);
+  const streams = new StreamManager(hub, deps.clock, deps.random);
 
   // One group of handlers per concern; the type makes sure every contract channel has one.
-  const engine = createChatEngine({ ...deps, streams });
+  const engine = createChatEngine({
+    ...deps,
+    streams,
+    // Engine (issue 3): the app's Settings (proxy, timeout, retries) unless a test gives its own.
+    getEngineSettings:
+      deps.getEngineSettings ?? (deps.settings ? engineSettingsFromApp(deps.settings) : undefined),
+  });
   const handlers: Handlers = {
     ...createChatHandlers(engine),
     ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),

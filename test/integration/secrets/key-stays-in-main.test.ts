@@ -116,10 +116,15 @@ describe('the API key never leaves the main process', () => {
     expect((await client.streamEnd(chat.value.streamId)).type).toBe('done');
     expect(fake.chatRequests.at(-1)!.headers.authorization).toBe(`Bearer ${KEY}`);
 
+    // A 400: a 500 would be retried (retryCount 3, issue 3) and end in the default answer.
     fake.enqueue({
       type: 'error',
-      status: 500,
-      error: { message: 'An internal error has occured.', type: 'internal_error', code: 'internal_error' },
+      status: 400,
+      error: {
+        message: 'Range of input length should be [1, 129024]',
+        type: 'invalid_request_error',
+        code: 'invalid_parameter_error',
+      },
     });
     const failing = await client.invoke('chat.start', {
       model: 'qwen-plus',
@@ -159,7 +164,7 @@ describe('the API key never leaves the main process', () => {
       expect.arrayContaining(['settings.json', path.join('logs', 'qwen-desk.log')]),
     );
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'qwen-desk.log'), 'utf8');
-    expect(log).toContain('Qwen had a problem on its side');
+    expect(log).toContain('Qwen refused the request: Range of input length');
     for (const file of files) {
       const bytes = fs.readFileSync(file);
       expect(bytes.includes(KEY), file).toBe(false);
