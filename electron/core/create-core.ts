@@ -8,6 +8,12 @@ import type { QwenClientFactory } from '../qwen/qwen-client';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
+// History
+import type { HistoryNotice } from '../contract';
+import type { HistoryStore } from '../history/history-store';
+import { createHistoryHandlers, type HistoryParts } from './handlers/history-handlers';
+import { ConversationService } from './conversation-service';
+import { StreamRecorder } from './stream-recorder';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -16,6 +22,11 @@ export interface CoreDeps {
   clock: Clock;
   /** The compatible-mode base URL, read per request so a change applies to the next one. */
   getBaseURL: () => string;
+  /**
+   * History: the open database (the core closes it on dispose), or why none could be opened. Absent
+   * in tests of the chat path alone.
+   */
+  history?: HistoryStore | { unavailable: HistoryNotice };
 }
 
 export interface Core {
@@ -31,8 +42,20 @@ export function createCore(deps: CoreDeps): Core {
 
   // One group of handlers per concern; the type makes sure every contract channel has one.
   const engine = createChatEngine({ ...deps, streams });
+  // History: answers sent into conversations are recorded as they stream.
+  const historyStore = deps.history && !('unavailable' in deps.history) ? deps.history : null;
+  let historyParts: HistoryParts | null = null;
+  if (historyStore) {
+    const recorder = new StreamRecorder(historyStore, hub, deps.clock);
+    const service = new ConversationService(historyStore, engine, recorder, hub, deps.clock);
+    historyParts = { store: historyStore, service, recorder };
+  }
+  const historyUnavailable: HistoryNotice | null =
+    deps.history && 'unavailable' in deps.history ? deps.history.unavailable : null;
+
   const handlers: Handlers = {
     ...createChatHandlers(engine),
+    ...createHistoryHandlers(historyParts, historyUnavailable),
   };
 
   return {
@@ -60,6 +83,9 @@ export function createCore(deps: CoreDeps): Core {
     subscribe: (listener) => hub.subscribe(listener),
     async dispose() {
       streams.cancelAll();
+      // History: unfinished answers keep their text (marked interrupted), then PRAGMA optimize + close.
+      historyParts?.recorder.finishAll();
+      historyStore?.close();
     },
   };
 }
