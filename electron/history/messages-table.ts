@@ -51,12 +51,12 @@ export class MessagesTable {
               (SELECT count(*) FROM messages WHERE parent_id IS @p AND conversation_id = @c) AS n`,
     );
     // Walks up from a message, stopping at `minDepth`: a page costs as many lookups as it holds.
-    this.pathUpStmt = db.prepare<[number, number], MessageRow>(
+    this.pathUpStmt = db.prepare<{ id: number; minDepth: number }, MessageRow>(
       `WITH RECURSIVE up(id) AS (
-         SELECT id FROM messages WHERE id = ?1
+         SELECT id FROM messages WHERE id = @id
          UNION ALL
          SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id
-         WHERE m.parent_id IS NOT NULL AND m.depth > ?2
+         WHERE m.parent_id IS NOT NULL AND m.depth > @minDepth
        )
        SELECT m.* FROM up JOIN messages m ON m.id = up.id ORDER BY m.depth`,
     );
@@ -135,7 +135,7 @@ export class MessagesTable {
 
   /** The path from the message up to depth `minDepth` (0 = the root), oldest first. */
   pathUp(id: number, minDepth = 0): MessageRow[] {
-    return this.pathUpStmt.all(id, minDepth);
+    return this.pathUpStmt.all({ id, minDepth });
   }
 
   /** Follows the newest child from `id` down to a leaf: where a switched-to branch continues. */
@@ -152,7 +152,7 @@ export class MessagesTable {
   subtreeIds(id: number): number[] {
     return this.db
       .prepare<[number], { id: number }>(
-        `WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT m.id FROM messages m JOIN sub ON m.parent_id = sub.id)
+        `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT m.id FROM messages m JOIN sub ON m.parent_id = sub.id)
          SELECT id FROM sub`,
       )
       .all(id)
