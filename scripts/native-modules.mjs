@@ -16,8 +16,11 @@ const MARKER = path.join(root, 'node_modules', '.qwen-desk-native-modules.json')
 
 export async function rebuildNativeModulesForElectron({ quiet = false } = {}) {
   if (!electronBinary()) return false;
-  const modules = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).qwenDesk?.nativeModules ?? [];
-  const electronVersion = JSON.parse(fs.readFileSync(path.join(electronPackageDir(), 'package.json'), 'utf8')).version;
+  const modules =
+    JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).qwenDesk?.nativeModules ?? [];
+  const electronVersion = JSON.parse(
+    fs.readFileSync(path.join(electronPackageDir(), 'package.json'), 'utf8'),
+  ).version;
   const target = { electronVersion, arch: process.arch, platform: process.platform, modules };
   try {
     if (fs.readFileSync(MARKER, 'utf8') === JSON.stringify(target)) return false;
@@ -33,7 +36,9 @@ export async function rebuildNativeModulesForElectron({ quiet = false } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   rebuildNativeModulesForElectron().catch((err) => {
-    console.error(`Could not build the native modules for Electron: ${err instanceof Error ? err.message : err}`);
+    console.error(
+      `Could not build the native modules for Electron: ${err instanceof Error ? err.message : err}`,
+    );
     process.exit(1);
   });
 }

@@ -4,6 +4,7 @@ import { connectChatEvents } from '../state/chat-store';
 import { Composer } from '../features/chat/Composer';
 import { MessageList } from '../features/chat/MessageList';
 import { ModelPicker } from '../features/chat/ModelPicker';
+import { Sidebar } from '../features/sidebar/Sidebar';
 
 export function App() {
   const t = useT();
@@ -19,6 +20,7 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <ModelPicker />
       </header>
+      <Sidebar />
       <main className="chat">
         <MessageList />
         <Composer />

@@ -2,6 +2,7 @@
  * Run by crash-recovery.test.ts as its own process (then killed with SIGKILL): the app's core on a
  * real history file, sending one question and reporting each delta's running length.
  */
+import type { ChatEvent } from '../../../electron/contract';
 import { buildHistoryCore, call } from '../../support/history';
 
 const core = buildHistoryCore({
@@ -11,8 +12,9 @@ const core = buildHistoryCore({
 });
 let received = 0;
 core.subscribe((event, payload) => {
-  if (event === 'chat.event' && payload.type === 'delta') {
-    received += payload.content.length;
+  const chat = payload as ChatEvent;
+  if (event === 'chat.event' && chat.type === 'delta') {
+    received += chat.content.length;
     process.stdout.write(`RECEIVED ${received}\n`);
   }
 });
