@@ -26,8 +26,8 @@ export function snippetParts(marked: string): SearchHit['snippet'] {
   return parts;
 }
 
-/** A snippet around the first case-insensitive occurrence, for the LIKE fallback. */
-function likeSnippet(content: string, query: string): string {
+/** A snippet around the first case-insensitive occurrence, the match between markers. */
+function markedSnippet(content: string, query: string): string {
   const at = content.toLowerCase().indexOf(query.toLowerCase());
   if (at < 0) return content.slice(0, SNIPPET_CHARS * 2);
   const start = Math.max(0, at - SNIPPET_CHARS);
@@ -53,10 +53,11 @@ export class MessageSearch {
   private readonly likeStmt;
 
   constructor(db: Database.Database) {
-    this.ftsStmt = db.prepare<[string, number], HitRow>(
-      `SELECT f.rowid AS id, m.conversation_id, c.title, m.role, m.created_at, f.snippet
-       FROM (SELECT rowid, snippet(messages_fts, 0, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
-             FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+    // Snippets are cut in JS for both paths: FTS5's snippet() counts trigram tokens and can cut a
+    // match at the window's edge, marking only part of it.
+    this.ftsStmt = db.prepare<[string, number], Omit<HitRow, 'snippet'> & { content: string }>(
+      `SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, m.content
+       FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
        JOIN messages m ON m.id = f.rowid
        JOIN conversations c ON c.id = m.conversation_id
        ORDER BY f.rowid DESC`,
@@ -72,12 +73,14 @@ export class MessageSearch {
   search(rawQuery: string, limit = 50): SearchHit[] {
     const query = rawQuery.trim();
     if (!query) return [];
-    const rows: HitRow[] =
+    const found =
       [...query].length >= 3
         ? this.ftsStmt.all(`"${query.replace(/"/g, '""')}"`, limit)
-        : this.likeStmt
-            .all(`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit)
-            .map(({ content, ...r }) => ({ ...r, snippet: likeSnippet(content, query) }));
+        : this.likeStmt.all(`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit);
+    const rows: HitRow[] = found.map(({ content, ...r }) => ({
+      ...r,
+      snippet: markedSnippet(content, query),
+    }));
     return rows.map((r) => ({
       conversationId: r.conversation_id,
       conversationTitle: r.title,

@@ -17,8 +17,9 @@ export function HistoryNotices() {
           </button>
         </div>
       ))}
+      {/* A status, not an alert: the chat's own alert says the same thing when the app is unreachable. */}
       {error && notices.length === 0 && (
-        <div role="alert" className="history-notice">
+        <div role="status" className="history-notice">
           <p>{error.message}</p>
         </div>
       )}
