@@ -21,6 +21,7 @@ export class MessagesTable {
   private readonly finishStmt;
   private readonly childrenStmt;
   private readonly siblingStatsStmt;
+  private readonly rootStatsStmt;
   private readonly pathUpStmt;
   private readonly newestChildStmt;
 
@@ -43,22 +44,25 @@ export class MessagesTable {
     this.childrenStmt = db.prepare<[number], MessageRow>(
       'SELECT * FROM messages WHERE parent_id = ? ORDER BY id',
     );
-    this.siblingStatsStmt = db.prepare<
-      { p: number | null; c: number; id: number },
-      { idx: number; n: number }
-    >(
-      `SELECT (SELECT count(*) FROM messages WHERE parent_id IS @p AND conversation_id = @c AND id < @id) AS idx,
-              (SELECT count(*) FROM messages WHERE parent_id IS @p AND conversation_id = @c) AS n`,
+    // Replies to a message are found through the (parent_id, id) index; roots by conversation.
+    this.siblingStatsStmt = db.prepare<{ p: number; id: number }, { idx: number; n: number }>(
+      `SELECT (SELECT count(*) FROM messages INDEXED BY messages_children WHERE parent_id = @p AND id < @id) AS idx,
+              (SELECT count(*) FROM messages INDEXED BY messages_children WHERE parent_id = @p) AS n`,
+    );
+    this.rootStatsStmt = db.prepare<{ c: number; id: number }, { idx: number; n: number }>(
+      `SELECT (SELECT count(*) FROM messages WHERE conversation_id = @c AND parent_id IS NULL AND id < @id) AS idx,
+              (SELECT count(*) FROM messages WHERE conversation_id = @c AND parent_id IS NULL) AS n`,
     );
     // Walks up from a message, stopping at `minDepth`: a page costs as many lookups as it holds.
+    // CROSS JOIN pins the join order (the CTE drives), which the planner may otherwise flip into a scan.
     this.pathUpStmt = db.prepare<{ id: number; minDepth: number }, MessageRow>(
       `WITH RECURSIVE up(id) AS (
          SELECT id FROM messages WHERE id = @id
          UNION ALL
-         SELECT m.parent_id FROM messages m JOIN up ON m.id = up.id
+         SELECT m.parent_id FROM up CROSS JOIN messages m ON m.id = up.id
          WHERE m.parent_id IS NOT NULL AND m.depth > @minDepth
        )
-       SELECT m.* FROM up JOIN messages m ON m.id = up.id ORDER BY m.depth`,
+       SELECT m.* FROM up CROSS JOIN messages m ON m.id = up.id ORDER BY m.depth`,
     );
     this.newestChildStmt = db.prepare<[number], { id: number }>(
       'SELECT id FROM messages WHERE parent_id = ? ORDER BY id DESC LIMIT 1',
@@ -129,7 +133,10 @@ export class MessagesTable {
   }
 
   siblingPosition(row: MessageRow): { index: number; count: number } {
-    const r = this.siblingStatsStmt.get({ p: row.parent_id, c: row.conversation_id, id: row.id })!;
+    const r =
+      row.parent_id === null
+        ? this.rootStatsStmt.get({ c: row.conversation_id, id: row.id })!
+        : this.siblingStatsStmt.get({ p: row.parent_id, id: row.id })!;
     return { index: r.idx, count: r.n };
   }
 
