@@ -250,7 +250,7 @@ const historyChannels = {
   /** A new answer to the same question, as a sibling of the old one. */
   'history.regenerate': channel<SendResult>()(z.object({ messageId: dbIdSchema, ...sendTargetSchema })),
   /** The question edited and sent again, as a sibling of the original question. */
-  'history.editAndResend': channel<SendResult>()(
+  'history.edit': channel<SendResult>()(
     z.object({
       messageId: dbIdSchema,
       content: z.string().trim().min(1, { message: 'There is nothing to send.' }).max(MAX_MESSAGE_CHARS),
@@ -259,8 +259,8 @@ const historyChannels = {
   ),
   'history.siblings': channel<{ messages: HistoryMessage[] }>()(z.object({ messageId: dbIdSchema })),
   /** Makes this message's branch the active one; returns the conversation's newest page. */
-  'history.switchBranch': channel<OpenedConversation>()(z.object({ messageId: dbIdSchema })),
-  'history.deleteMessage': channel<OpenedConversation>()(z.object({ messageId: dbIdSchema })),
+  'history.branch.switch': channel<OpenedConversation>()(z.object({ messageId: dbIdSchema })),
+  'history.message.delete': channel<OpenedConversation>()(z.object({ messageId: dbIdSchema })),
   /** Pinned first, then most recently updated. */
   'history.list': channel<{ conversations: ConversationSummary[]; total: number }>()(
     z.object({
@@ -366,7 +366,7 @@ export type ChatEvent = z.infer<typeof chatEventSchema>;
 export const events = {
   'chat.event': chatEventSchema,
   // History: a conversation's title, pin or time changed (e.g. its title was generated).
-  'history.conversationUpdated': z.object({
+  'history.conversation.updated': z.object({
     id: z.number(),
     title: z.string().nullable(),
     createdAt: z.number(),

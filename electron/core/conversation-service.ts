@@ -158,6 +158,6 @@ export class ConversationService {
 
   emitUpdated(conversationId: number): void {
     const row = this.store.conversations.row(conversationId);
-    if (row) this.hub.emit('history.conversationUpdated', toConversation(row));
+    if (row) this.hub.emit('history.conversation.updated', toConversation(row));
   }
 }

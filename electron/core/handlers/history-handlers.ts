@@ -41,20 +41,20 @@ export function createHistoryHandlers(
   return {
     'history.send': async (arg) => need().service.send(arg),
     'history.regenerate': async (arg) => need().service.regenerate(arg),
-    'history.editAndResend': async (arg) => need().service.editAndResend(arg),
+    'history.edit': async (arg) => need().service.editAndResend(arg),
     'history.siblings': async ({ messageId }) => {
       const { store, service } = need();
       return {
         messages: store.messages.siblings(service.message(messageId)).map((r) => store.toHistoryMessage(r)),
       };
     },
-    'history.switchBranch': async ({ messageId }) => {
+    'history.branch.switch': async ({ messageId }) => {
       const { store, service } = need();
       const message = service.message(messageId);
       store.activate(message);
       return page(message.conversation_id, { limit: 200 });
     },
-    'history.deleteMessage': async ({ messageId }) => {
+    'history.message.delete': async ({ messageId }) => {
       const { store, service } = need();
       const message = service.message(messageId);
       store.deleteMessage(message);

@@ -240,7 +240,7 @@ export const useChatStore = create<ChatState>((set, get) => {
       };
       const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
       set((s) => ({ messages: [...s.messages.slice(0, index), user, assistant] }));
-      const result = await qwen().invoke('history.editAndResend', {
+      const result = await qwen().invoke('history.edit', {
         messageId: Number(messageId),
         content,
         model: get().model,
@@ -250,7 +250,7 @@ export const useChatStore = create<ChatState>((set, get) => {
     },
 
     async switchBranch(messageId) {
-      const result = await qwen().invoke('history.switchBranch', { messageId: Number(messageId) });
+      const result = await qwen().invoke('history.branch.switch', { messageId: Number(messageId) });
       if (!result.ok) return;
       set({ messages: shown(result.value), olderCount: result.value.olderCount, focusMessageId: messageId });
     },

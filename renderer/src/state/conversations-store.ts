@@ -1,5 +1,5 @@
 /**
- * The sidebar's data: the conversation list (kept fresh by `history.conversationUpdated` events),
+ * The sidebar's data: the conversation list (kept fresh by `history.conversation.updated` events),
  * search results, and start-up notices about the history file.
  */
 import { create } from 'zustand';
@@ -84,5 +84,5 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
 
 /** Keeps the list current as conversations change in the main process (titles, new ones). */
 export function connectConversationEvents(): () => void {
-  return qwen().on('history.conversationUpdated', (c) => useConversationsStore.getState().upsert(c));
+  return qwen().on('history.conversation.updated', (c) => useConversationsStore.getState().upsert(c));
 }

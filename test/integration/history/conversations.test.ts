@@ -25,7 +25,7 @@ describe('conversations kept in the history database', () => {
   async function ask(
     core: Core,
     arg: Record<string, unknown>,
-    channel: 'history.send' | 'history.regenerate' | 'history.editAndResend' = 'history.send',
+    channel: 'history.send' | 'history.regenerate' | 'history.edit' = 'history.send',
   ) {
     const sent = (await call(core, channel, { model: 'qwen-plus', ...arg })) as SendResult;
     const page = await eventually(async () => {
@@ -105,7 +105,7 @@ describe('conversations kept in the history database', () => {
     const edited = await ask(
       core,
       { messageId: one.sent.userMessageId, content: 'question B' },
-      'history.editAndResend',
+      'history.edit',
     );
     expect(texts(edited.page.messages)).toEqual(['user:question B', 'assistant:answer to B']);
     expect(edited.page.messages[0]).toMatchObject({ siblingIndex: 1, siblingCount: 2 });
@@ -114,18 +114,18 @@ describe('conversations kept in the history database', () => {
     expect(siblings.messages.map((m) => m.content)).toEqual(['answer one', 'answer two']);
 
     // Back to question A, first answer: the path and the next request follow it.
-    const switched = await call(core, 'history.switchBranch', { messageId: one.sent.assistantMessageId });
+    const switched = await call(core, 'history.branch.switch', { messageId: one.sent.assistantMessageId });
     expect(texts(switched.messages)).toEqual(['user:question A', 'assistant:answer one']);
     await ask(core, { conversationId: one.sent.conversationId, content: 'follow-up' });
     const body = fake.chatRequests.at(-1)!.body as { messages: Array<{ content: string }> };
     expect(body.messages.map((m) => m.content)).toEqual(['question A', 'answer one', 'follow-up']);
 
     // Switching to question B's branch lands on its newest answer.
-    const toB = await call(core, 'history.switchBranch', { messageId: edited.sent.userMessageId });
+    const toB = await call(core, 'history.branch.switch', { messageId: edited.sent.userMessageId });
     expect(texts(toB.messages)).toEqual(['user:question B', 'assistant:answer to B']);
 
     // Deleting B's question removes its answers; the path goes back to A's branch.
-    const afterDelete = await call(core, 'history.deleteMessage', { messageId: edited.sent.userMessageId });
+    const afterDelete = await call(core, 'history.message.delete', { messageId: edited.sent.userMessageId });
     expect(afterDelete.messages[0]!.content).toBe('question A');
     expect(afterDelete.messages.some((m) => m.content.includes('B'))).toBe(false);
     await core.dispose();
