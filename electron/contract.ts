@@ -158,16 +158,18 @@ const chatChannels = {
 const dbIdSchema = z.number().int().positive();
 const titleSchema = z.string().trim().min(1, { message: 'A title cannot be empty.' }).max(200);
 
-export interface ConversationSummary {
-  id: number;
-  title: string | null;
-  createdAt: number;
-  updatedAt: number;
-  pinned: boolean;
-  model: string | null;
-  params: ChatParams | null;
-  systemPrompt: string | null;
-}
+/** A conversation as lists show it (also the `history.conversation.updated` event's payload). */
+export const conversationSummarySchema = z.object({
+  id: z.number(),
+  title: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  pinned: z.boolean(),
+  model: z.string().nullable(),
+  params: chatParamsSchema.nullable(),
+  systemPrompt: z.string().nullable(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
 export interface HistoryMessage {
   id: number;
@@ -366,16 +368,7 @@ export type ChatEvent = z.infer<typeof chatEventSchema>;
 export const events = {
   'chat.event': chatEventSchema,
   // History: a conversation's title, pin or time changed (e.g. its title was generated).
-  'history.conversation.updated': z.object({
-    id: z.number(),
-    title: z.string().nullable(),
-    createdAt: z.number(),
-    updatedAt: z.number(),
-    pinned: z.boolean(),
-    model: z.string().nullable(),
-    params: chatParamsSchema.nullable(),
-    systemPrompt: z.string().nullable(),
-  }),
+  'history.conversation.updated': conversationSummarySchema,
 } as const;
 
 export type Events = typeof events;

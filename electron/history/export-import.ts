@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { appErrorSchema, chatParamsSchema, streamStatuses, usageSchema } from '../contract';
+import {
+  appErrorSchema,
+  chatParamsSchema,
+  conversationSummarySchema,
+  streamStatuses,
+  usageSchema,
+} from '../contract';
 import type { HistoryStore } from './history-store';
 import { json, toConversation, toMessage, type MessageRow } from './rows';
 
@@ -22,14 +28,7 @@ const exportedMessageSchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
 });
-const exportedConversationSchema = z.object({
-  title: z.string().nullable(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  pinned: z.boolean(),
-  model: z.string().nullable(),
-  params: chatParamsSchema.nullable(),
-  systemPrompt: z.string().nullable(),
+const exportedConversationSchema = conversationSummarySchema.omit({ id: true }).extend({
   activeLeafId: z.number().int().positive().nullable(),
   messages: z.array(exportedMessageSchema),
 });

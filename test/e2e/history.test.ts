@@ -95,6 +95,22 @@ describe('history in Chromium against browser mode', () => {
     expect(await log.locator('article[data-role="user"]').innerText()).toContain('西湖有什么景点？');
   });
 
+  it('a reload during an answer shows it still streaming, then complete', async () => {
+    const app = await start(tempDataDir());
+    page = await browser.newPage();
+    await page.goto(app.url);
+    const tokens = Array.from({ length: 120 }, (_, i) => `片段${i} `);
+    fake.enqueue({ type: 'stream', tokens, delayMs: 25 });
+    await page.getByRole('textbox', { name: 'Message' }).fill('slow answer please');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const assistant = page.locator('article[data-role="assistant"]');
+    await expect.poll(() => assistant.innerText()).toContain('片段20 ');
+    await page.reload();
+    await expect.poll(() => assistant.getAttribute('data-status')).toBe('streaming');
+    await expect.poll(() => assistant.getAttribute('data-status'), { timeout: 15_000 }).toBe('done');
+    await expect.poll(() => assistant.innerText()).toContain(tokens.join('').trim());
+  });
+
   it('tells the user where a damaged history file was moved, and starts fresh', async () => {
     const dataDir = tempDataDir();
     fs.writeFileSync(path.join(dataDir, 'history.sqlite3'), 'not a database at all');

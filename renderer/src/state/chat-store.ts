@@ -62,6 +62,11 @@ const newId = () => `local-${++localId}`;
 const OPEN_KEY = 'qwen-desk.open-conversation';
 /** Events for a stream whose id is not known yet (its start is still being answered). */
 const early: ChatEvent[] = [];
+/**
+ * Answers opened while still streaming (after a reload): the page held the text as last saved, so
+ * a few deltas may be missing on screen; when the stream ends the saved, complete text is loaded.
+ */
+const resumed = new Set<string>();
 
 export function toUiMessage(m: HistoryMessage): UiMessage {
   return {
@@ -149,6 +154,12 @@ export const useChatStore = create<ChatState>((set, get) => {
 
     applyEvent(event) {
       const target = get().messages.find((m) => m.streamId === event.streamId);
+      if (target && resumed.has(target.id) && (event.type === 'done' || event.type === 'error')) {
+        resumed.delete(target.id);
+        const { conversationId } = get();
+        // The recorder writes the final row on the same event, before this reload reaches it.
+        if (conversationId !== null) setTimeout(() => void get().openConversation(conversationId), 0);
+      }
       if (!target) {
         if (early.length >= 5000) early.shift(); // events of streams other windows started
         early.push(event);
@@ -184,9 +195,11 @@ export const useChatStore = create<ChatState>((set, get) => {
       });
       if (!result.ok) return result.error;
       sessionStorage.setItem(OPEN_KEY, String(conversationId));
+      const messages = shown(result.value);
+      for (const m of messages) if (m.streamId) resumed.add(m.id);
       set({
         conversationId,
-        messages: shown(result.value),
+        messages,
         olderCount: result.value.olderCount,
         focusMessageId: focusMessageId !== undefined ? String(focusMessageId) : null,
       });
