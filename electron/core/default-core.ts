@@ -6,7 +6,7 @@ import { createQwenClient } from '../qwen/qwen-client';
 import { HistoryStore } from '../history/history-store';
 import { HistoryTooNewError } from '../history/migrate';
 
-/** Opens the history in the data directory; a newer version's file is refused, and the UI says so. */
+/** Opens the history in the data directory; when it cannot (a newer version's file, …) the UI says why. */
 function openHistory(
   dataDir: string,
 ): HistoryStore | { unavailable: { kind: 'unavailable'; message: string } } {

@@ -85,9 +85,9 @@ export class ConversationsTable {
   }
 
   /**
-   * Deletes the conversation and its messages. `secure_delete` zeroes the freed pages; the FTS index
-   * is merged so its entries for the deleted text go too, and the WAL is truncated so no old page
-   * copy of the text is left there.
+   * Deletes the conversation and its messages. `secure_delete` zeroes the freed pages, the search
+   * index drops their entries at once (its `secure-delete` option), and the WAL is truncated so no
+   * old copy of a page holding the text is left there.
    */
   delete(id: number): boolean {
     const deleted = this.db.transaction(() => {
@@ -100,8 +100,7 @@ export class ConversationsTable {
   }
 }
 
-/** After deleting text: merge the search index (dropping deleted entries) and empty the WAL. */
+/** After deleting text: empty the WAL, which may still hold copies of the pages it was on. */
 export function wipeFreedText(db: Database.Database): void {
-  db.prepare("INSERT INTO messages_fts(messages_fts) VALUES ('optimize')").run();
   db.pragma('wal_checkpoint(TRUNCATE)');
 }

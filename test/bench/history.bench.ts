@@ -166,6 +166,15 @@ const finish = time(() =>
 );
 console.log(`final write with indexing of that answer: ${finish.toFixed(2)} ms`);
 
+// --- Deleting a conversation (secure: the search index is merged so no trace of its text stays).
+const victim = (
+  db.prepare('SELECT id FROM conversations WHERE id != ? ORDER BY id DESC LIMIT 1').get(longId) as {
+    id: number;
+  }
+).id;
+const deletion = time(() => store.conversations.delete(victim));
+console.log(`delete a 100-message conversation, text wiped from file and index: ${deletion.toFixed(0)} ms`);
+
 store.close();
 const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
 const file = path.join(dir, HISTORY_FILE);

@@ -4,7 +4,8 @@ import type { Migration } from './types';
  * Full-text search over message content with FTS5's trigram tokenizer: Chinese (no spaces between
  * words) matches by substring like any other language. The index holds only finished messages: a
  * streaming answer is rewritten every flush, and indexing each version would make every flush cost
- * a re-index of the whole text. Triggers keep it in sync.
+ * a re-index of the whole text. Triggers keep it in sync. FTS5's `secure-delete` removes a deleted
+ * message's entries from the index at once, instead of leaving them until a merge.
  */
 export const search: Migration = {
   version: 2,
@@ -29,6 +30,7 @@ export const search: Migration = {
         INSERT INTO messages_fts(rowid, content)
           SELECT new.id, new.content WHERE new.status IS NOT 'streaming';
       END;
+      INSERT INTO messages_fts(messages_fts, rank) VALUES ('secure-delete', 1);
       INSERT INTO messages_fts(rowid, content)
         SELECT id, content FROM messages WHERE status IS NOT 'streaming';
     `);

@@ -70,6 +70,7 @@ describe('migrations', () => {
     );
     migrate(db, [initial, search], 'test');
     expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare("SELECT v FROM messages_fts_config WHERE k = 'secure-delete'").get()).toEqual({ v: 1 });
     const match = (q: string) =>
       db
         .prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid')
