@@ -99,8 +99,8 @@ describe('history in Chromium against browser mode', () => {
     const app = await start(tempDataDir());
     page = await browser.newPage();
     await page.goto(app.url);
-    const tokens = Array.from({ length: 120 }, (_, i) => `片段${i} `);
-    fake.enqueue({ type: 'stream', tokens, delayMs: 25 });
+    const tokens = Array.from({ length: 200 }, (_, i) => `片段${i} `);
+    fake.enqueue({ type: 'stream', tokens, delayMs: 30 });
     await page.getByRole('textbox', { name: 'Message' }).fill('slow answer please');
     await page.getByRole('button', { name: 'Send' }).click();
     const assistant = page.locator('article[data-role="assistant"]');
