@@ -9,6 +9,7 @@
  * This file is shared by the main process and the renderer: it must not import Node or Electron.
  */
 import { z } from 'zod';
+import { regionIds } from './qwen/regions';
 
 /** Longest text accepted in one message (characters). A huge paste beyond this gets a clear message. */
 export const MAX_MESSAGE_CHARS = 1_000_000;
@@ -304,9 +305,95 @@ const historyChannels = {
 } as const;
 // ---- end History ------------------------------------------------------------------------------
 
+// --- Settings and the API key (issue 5) -------------------------------------------------------
+
+/** A base URL the user types for the Custom region, or a proxy: http(s) with a host, or empty. */
+const httpUrlOrEmpty = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .refine(
+      (v) => {
+        if (v === '') return true;
+        try {
+          const u = new URL(v);
+          return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
+        } catch {
+          return false;
+        }
+      },
+      { message: `${what} must be a full http:// or https:// address.` },
+    );
+
+/** Every non-secret setting, as stored (SettingsStore) and as the Settings panel edits it. */
+export const appSettingsSchema = z.object({
+  region: z.enum(regionIds),
+  /** Used when the region is Custom. */
+  customBaseURL: httpUrlOrEmpty('The base URL'),
+  defaultModel: modelIdSchema,
+  defaultParams: chatParamsSchema,
+  language: z.enum(['system', 'en', 'zh-CN']),
+  theme: z.enum(['system', 'light', 'dark']),
+  /** An http(s) proxy for requests to Qwen; empty = none. */
+  proxy: httpUrlOrEmpty('The proxy'),
+  /** Seconds to wait for Qwen to start answering. */
+  requestTimeoutSeconds: z.number().int().min(5).max(3600),
+  /** Retries before the first token (never after partial output). */
+  retryCount: z.number().int().min(0).max(10),
+});
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+
+export type SettingsView = {
+  settings: AppSettings;
+  /** The compatible-mode base URL the next request goes to (empty: Custom without one yet). */
+  baseURL: string;
+  /** True when DASHSCOPE_BASE_URL overrides the region's URL. */
+  baseURLFromEnvironment: boolean;
+};
+
+type RegionName = (typeof regionIds)[number];
+
+/** Where the key in use comes from; the key itself never crosses to a renderer. */
+export type KeySourceName = 'environment' | 'keychain' | 'memory' | 'none';
+export type KeyStatusView = {
+  source: KeySourceName;
+  /** `sk-…abcd`, masked in the main process; null when there is no key. */
+  masked: string | null;
+  region: RegionName;
+  keychain: { available: true } | { available: false; reason: string; fix: string };
+};
+/** "Test key": valid, rejected (check key and region), wrong region (naming the key's), network. */
+export type KeyTestView =
+  | { outcome: 'valid'; region: RegionName }
+  | { outcome: 'rejected'; region: RegionName; detail?: string }
+  | { outcome: 'wrong_region'; region: RegionName; keyRegion: RegionName }
+  | { outcome: 'network_error'; region: RegionName; detail?: string }
+  | { outcome: 'error'; region: RegionName; message: string; detail?: string };
+
+const apiKeyArgSchema = z
+  .string()
+  .max(4096, { message: 'This does not look like an API key.' })
+  .transform((v) => v.replace(/\s+/g, ''));
+
+const settingsChannels = {
+  'settings.get': channel<SettingsView>()(z.undefined()),
+  /** Changes some settings; the whole result is validated, and applies to the next request. */
+  'settings.update': channel<SettingsView>()(appSettingsSchema.partial().strict()),
+  'key.status': channel<KeyStatusView>()(z.undefined()),
+  /** Saves the key for the current region (keychain, or memory when there is none). */
+  'key.save': channel<KeyStatusView>()(
+    z.object({ key: apiKeyArgSchema.refine((v) => v.length > 0, { message: 'Paste your API key first.' }) }),
+  ),
+  /** Tests the key typed (not saved yet) or, without one, the current key. */
+  'key.test': channel<KeyTestView>()(z.object({ key: apiKeyArgSchema.optional() })),
+  'key.remove': channel<KeyStatusView>()(z.undefined()),
+} as const;
+
 export const channels = {
   ...chatChannels,
   ...historyChannels,
+  ...settingsChannels,
 } as const;
 
 export type Channels = typeof channels;

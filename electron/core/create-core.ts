@@ -14,6 +14,12 @@ import type { HistoryStore } from '../history/history-store';
 import { createHistoryHandlers, type HistoryParts } from './handlers/history-handlers';
 import { ConversationService } from './conversation-service';
 import { StreamRecorder } from './stream-recorder';
+// Settings and the API key (issue 5)
+import { createSettingsHandlers } from './handlers/settings-handlers';
+import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { createMemorySettingsStore } from '../settings/settings-store';
+import { createKeyManager, type KeyManager } from '../secrets/key-manager';
+import { createMemoryKeyStore } from '../secrets/key-store';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -27,6 +33,11 @@ export interface CoreDeps {
    * in tests of the chat path alone.
    */
   history?: HistoryStore | { unavailable: HistoryNotice };
+  // --- Settings and the API key (issue 5) ---
+  /** The app passes both (default-core.ts), with `keySource` = `keys` and `getBaseURL` = `settings.baseURL`.
+   *  Left out (tests of other concerns), Settings works on memory only. */
+  settings?: SettingsService;
+  keys?: KeyManager;
 }
 
 export interface Core {
@@ -56,6 +67,7 @@ export function createCore(deps: CoreDeps): Core {
   const handlers: Handlers = {
     ...createChatHandlers(engine),
     ...createHistoryHandlers(historyParts, historyUnavailable),
+    ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
   };
 
   return {
@@ -88,4 +100,14 @@ export function createCore(deps: CoreDeps): Core {
       historyStore?.close();
     },
   };
+}
+
+/** Settings and keys as given, or memory-only ones for a core built without them (issue 5). */
+function settingsDeps(deps: CoreDeps): { settings: SettingsService; keys: KeyManager } {
+  const settings =
+    deps.settings ?? createSettingsService(createMemorySettingsStore(), { baseURLOverride: null });
+  const keys =
+    deps.keys ??
+    createKeyManager({ envKey: null, keychain: createMemoryKeyStore(), region: () => settings.region() });
+  return { settings, keys };
 }

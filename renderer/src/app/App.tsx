@@ -5,6 +5,7 @@ import { Composer } from '../features/chat/Composer';
 import { MessageList } from '../features/chat/MessageList';
 import { ModelPicker } from '../features/chat/ModelPicker';
 import { Sidebar } from '../features/sidebar/Sidebar';
+import { Settings } from '../features/settings/Settings';
 
 export function App() {
   const t = useT();
@@ -19,6 +20,7 @@ export function App() {
       <header className="toolbar">
         <h1>{t('app.title')}</h1>
         <ModelPicker />
+        <Settings />
       </header>
       <Sidebar />
       <main className="chat">
