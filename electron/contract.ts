@@ -191,6 +191,157 @@ const chatChannels = {
   'models.list': channel<{ models: ModelInfo[]; defaultModel: string }>()(z.undefined()),
 } as const;
 
+// ---- History (conversations in SQLite): shapes and channels ----------------------------------
+
+const dbIdSchema = z.number().int().positive();
+const titleSchema = z.string().trim().min(1, { message: 'A title cannot be empty.' }).max(200);
+
+/** A conversation as lists show it (also the `history.conversation.updated` event's payload). */
+export const conversationSummarySchema = z.object({
+  id: z.number(),
+  title: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  pinned: z.boolean(),
+  model: z.string().nullable(),
+  params: chatParamsSchema.nullable(),
+  systemPrompt: z.string().nullable(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+
+export interface HistoryMessage {
+  id: number;
+  conversationId: number;
+  parentId: number | null;
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+  reasoning: string | null;
+  model: string | null;
+  params: ChatParams | null;
+  /** Assistant messages; null for the user's. */
+  status: StreamStatus | null;
+  error: AppError | null;
+  usage: Usage | null;
+  finishReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Position among the messages sharing its parent (0-based) and how many there are. */
+  siblingIndex: number;
+  siblingCount: number;
+  /** Set while the answer is still streaming in this run, so a reloaded window can follow it. */
+  streamId: string | null;
+}
+
+export interface OpenedConversation {
+  conversation: ConversationSummary;
+  /** A page of the active path from the root, oldest first. */
+  messages: HistoryMessage[];
+  /** Messages on the active path before this page (load them with `beforeId`). */
+  olderCount: number;
+}
+
+/** A search hit: the snippet's parts, `match: true` for the matched text. */
+export interface SearchHit {
+  conversationId: number;
+  conversationTitle: string | null;
+  messageId: number;
+  role: 'system' | 'user' | 'assistant';
+  createdAt: number;
+  snippet: Array<{ text: string; match: boolean }>;
+}
+
+export interface SendResult {
+  conversationId: number;
+  userMessageId: number;
+  assistantMessageId: number;
+  /** Null when the answer could not start; `error` says why (the messages are kept). */
+  streamId: string | null;
+  error: AppError | null;
+}
+
+/** Something the user should know about the history file (shown once by the UI). */
+export interface HistoryNotice {
+  kind: 'recovered' | 'unavailable';
+  message: string;
+  /** Where the damaged file was moved. */
+  path?: string;
+}
+
+const sendTargetSchema = {
+  model: modelIdSchema,
+  params: chatParamsSchema.optional(),
+};
+
+const historyChannels = {
+  /** Sends a question into a conversation (a new one when `conversationId` is absent). */
+  'history.send': channel<SendResult>()(
+    z.object({
+      conversationId: dbIdSchema.optional(),
+      content: z
+        .string()
+        .trim()
+        .min(1, { message: 'There is nothing to send.' })
+        .max(MAX_MESSAGE_CHARS, {
+          message: `A message can hold at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`,
+        }),
+      ...sendTargetSchema,
+    }),
+  ),
+  /** A new answer to the same question, as a sibling of the old one. */
+  'history.regenerate': channel<SendResult>()(z.object({ messageId: dbIdSchema, ...sendTargetSchema })),
+  /** The question edited and sent again, as a sibling of the original question. */
+  'history.edit': channel<SendResult>()(
+    z.object({
+      messageId: dbIdSchema,
+      content: z.string().trim().min(1, { message: 'There is nothing to send.' }).max(MAX_MESSAGE_CHARS),
+      ...sendTargetSchema,
+    }),
+  ),
+  'history.siblings': channel<{ messages: HistoryMessage[] }>()(z.object({ messageId: dbIdSchema })),
+  /** Makes this message's branch the active one; returns the conversation's newest page. */
+  'history.branch.switch': channel<OpenedConversation>()(z.object({ messageId: dbIdSchema })),
+  'history.message.delete': channel<OpenedConversation>()(z.object({ messageId: dbIdSchema })),
+  /** Pinned first, then most recently updated. */
+  'history.list': channel<{ conversations: ConversationSummary[]; total: number }>()(
+    z.object({
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+  /**
+   * The active path's newest page; `beforeId` pages back; `focusMessageId` makes that message's
+   * branch active and returns a page around it.
+   */
+  'history.open': channel<OpenedConversation>()(
+    z.object({
+      conversationId: dbIdSchema,
+      limit: z.number().int().min(1).max(1000).default(200),
+      beforeId: dbIdSchema.optional(),
+      focusMessageId: dbIdSchema.optional(),
+    }),
+  ),
+  'history.rename': channel<ConversationSummary>()(
+    z.object({ conversationId: dbIdSchema, title: titleSchema }),
+  ),
+  'history.pin': channel<ConversationSummary>()(
+    z.object({ conversationId: dbIdSchema, pinned: z.boolean() }),
+  ),
+  /** Deletes the conversation; its text is wiped from the file, not only unlinked. */
+  'history.delete': channel<{ deleted: boolean }>()(z.object({ conversationId: dbIdSchema })),
+  /** One conversation (or all when absent) as Markdown or JSON text. */
+  'history.export': channel<{ fileName: string; text: string }>()(
+    z.object({ conversationId: dbIdSchema.optional(), format: z.enum(['markdown', 'json']) }),
+  ),
+  /** Imports a JSON export; returns the new conversations' ids. */
+  'history.import': channel<{ conversationIds: number[] }>()(z.object({ text: z.string().max(500_000_000) })),
+  'history.search': channel<{ hits: SearchHit[] }>()(
+    z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }),
+  ),
+  /** What happened to the history file at start-up (a damaged file moved aside, …). */
+  'history.notices': channel<{ notices: HistoryNotice[] }>()(z.undefined()),
+} as const;
+// ---- end History ------------------------------------------------------------------------------
+
 // --- Settings and the API key (issue 5) -------------------------------------------------------
 
 /** A base URL the user types for the Custom region, or a proxy: http(s) with a host, or empty. */
@@ -278,6 +429,7 @@ const settingsChannels = {
 
 export const channels = {
   ...chatChannels,
+  ...historyChannels,
   ...settingsChannels,
 } as const;
 
@@ -339,6 +491,8 @@ export type ChatEvent = z.infer<typeof chatEventSchema>;
 
 export const events = {
   'chat.event': chatEventSchema,
+  // History: a conversation's title, pin or time changed (e.g. its title was generated).
+  'history.conversation.updated': conversationSummarySchema,
 } as const;
 
 export type Events = typeof events;

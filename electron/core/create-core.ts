@@ -9,6 +9,12 @@ import { createChatHandlers } from './handlers/chat-handlers';
 import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
 import { engineSettingsFromApp, type EngineSettings } from '../qwen/engine-settings';
+// History
+import type { HistoryNotice } from '../contract';
+import type { HistoryStore } from '../history/history-store';
+import { createHistoryHandlers, type HistoryParts } from './handlers/history-handlers';
+import { ConversationService } from './conversation-service';
+import { StreamRecorder } from './stream-recorder';
 // Settings and the API key (issue 5)
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
@@ -29,6 +35,11 @@ export interface CoreDeps {
   getEngineSettings?: () => Partial<EngineSettings> | undefined;
   env?: NodeJS.ProcessEnv;
   random?: () => number;
+  /**
+   * History: the open database (the core closes it on dispose), or why none could be opened. Absent
+   * in tests of the chat path alone.
+   */
+  history?: HistoryStore | { unavailable: HistoryNotice };
   // --- Settings and the API key (issue 5) ---
   /** The app passes both (default-core.ts), with `keySource` = `keys` and `getBaseURL` = `settings.baseURL`.
    *  Left out (tests of other concerns), Settings works on memory only. */
@@ -55,8 +66,20 @@ export function createCore(deps: CoreDeps): Core {
     getEngineSettings:
       deps.getEngineSettings ?? (deps.settings ? engineSettingsFromApp(deps.settings) : undefined),
   });
+  // History: answers sent into conversations are recorded as they stream.
+  const historyStore = deps.history && !('unavailable' in deps.history) ? deps.history : null;
+  let historyParts: HistoryParts | null = null;
+  if (historyStore) {
+    const recorder = new StreamRecorder(historyStore, hub, deps.clock);
+    const service = new ConversationService(historyStore, engine, recorder, hub, deps.clock);
+    historyParts = { store: historyStore, service, recorder };
+  }
+  const historyUnavailable: HistoryNotice | null =
+    deps.history && 'unavailable' in deps.history ? deps.history.unavailable : null;
+
   const handlers: Handlers = {
     ...createChatHandlers(engine),
+    ...createHistoryHandlers(historyParts, historyUnavailable),
     ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
   };
 
@@ -85,6 +108,9 @@ export function createCore(deps: CoreDeps): Core {
     subscribe: (listener) => hub.subscribe(listener),
     async dispose() {
       streams.cancelAll();
+      // History: unfinished answers keep their text (marked interrupted), then PRAGMA optimize + close.
+      historyParts?.recorder.finishAll();
+      historyStore?.close();
     },
   };
 }

@@ -3,6 +3,21 @@ import type { EnvConfig } from './config';
 import { createCore, type Core } from './create-core';
 import { systemClock } from './clock';
 import { createQwenClient } from '../qwen/qwen-client';
+import { HistoryStore } from '../history/history-store';
+import { HistoryTooNewError } from '../history/migrate';
+
+/** Opens the history in the data directory; when it cannot (a newer version's file, …) the UI says why. */
+function openHistory(
+  dataDir: string,
+): HistoryStore | { unavailable: { kind: 'unavailable'; message: string } } {
+  try {
+    return HistoryStore.open(dataDir, { dailyBackups: true });
+  } catch (err) {
+    if (err instanceof HistoryTooNewError)
+      return { unavailable: { kind: 'unavailable', message: err.message } };
+    throw err;
+  }
+}
 // Settings, keychain and log (issue 5)
 import { createSettingsService } from '../settings/settings-service';
 import { createJsonSettingsStore } from '../settings/json-settings-store';
@@ -40,6 +55,7 @@ export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = proces
     getBaseURL: () => settings.baseURL(),
     settings,
     keys,
+    history: openHistory(config.dataDir),
   });
   return withRequestLog(core, logger);
 }

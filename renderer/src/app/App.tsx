@@ -4,6 +4,7 @@ import { connectChatEvents } from '../state/chat-store';
 import { Composer } from '../features/chat/Composer';
 import { MessageList } from '../features/chat/MessageList';
 import { ModelPicker } from '../features/chat/ModelPicker';
+import { Sidebar } from '../features/sidebar/Sidebar';
 import { Settings } from '../features/settings/Settings';
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
         <ModelPicker />
         <Settings />
       </header>
+      <Sidebar />
       <main className="chat">
         <MessageList />
         <Composer />
