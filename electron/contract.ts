@@ -9,6 +9,7 @@
  * This file is shared by the main process and the renderer: it must not import Node or Electron.
  */
 import { z } from 'zod';
+import { regionIds } from './qwen/regions';
 
 /** Longest text accepted in one message (characters). A huge paste beyond this gets a clear message. */
 export const MAX_MESSAGE_CHARS = 1_000_000;
@@ -36,6 +37,10 @@ export const errorCodes = [
   'timeout',
   'not_found',
   'internal',
+  // Engine (issue 3): a 403 from DashScope, a TLS failure, a proxy that refused or failed.
+  'access_denied',
+  'tls',
+  'proxy',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -82,9 +87,42 @@ export const usageSchema = z.object({
 });
 export type Usage = z.infer<typeof usageSchema>;
 
+// Model catalog (issue 3): what the UI needs to offer only what a model can do.
+export const modelCapabilitiesSchema = z.object({
+  vision: z.boolean(),
+  /** none: never thinks; optional: `enable_thinking` switches it; always: thinking-only (QwQ, QVQ). */
+  thinking: z.enum(['none', 'optional', 'always']),
+  webSearch: z.boolean(),
+  jsonMode: z.boolean(),
+});
+export type ModelCapabilities = z.infer<typeof modelCapabilitiesSchema>;
+
+/** USD or CNY per million tokens, with the date of the figure; `confirmed: false` = third-party. */
+export const modelPriceSchema = z.object({
+  input: z.number(),
+  output: z.number(),
+  currency: z.enum(['USD', 'CNY']),
+  asOf: z.string(),
+  confirmed: z.boolean(),
+});
+export type ModelPrice = z.infer<typeof modelPriceSchema>;
+
 export const modelInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
+  capabilities: modelCapabilitiesSchema,
+  /** Tokens; null when no source gives it. */
+  contextWindow: z.number().int().nullable(),
+  maxOutput: z.number().int().nullable(),
+  /** False when contextWindow / maxOutput come from third-party sources only. */
+  limitsConfirmed: z.boolean().optional(),
+  price: modelPriceSchema.nullable(),
+  /** The model refuses non-streaming calls (QwQ, QVQ). */
+  streamingOnly: z.boolean(),
+  /** An id the user typed, not in the catalog: sent as is, its parameters unchecked. */
+  custom: z.boolean().optional(),
+  /** When `GET /models` answered: whether it listed this model (false: maybe not in this region). */
+  listed: z.boolean().optional(),
 });
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
@@ -153,8 +191,246 @@ const chatChannels = {
   'models.list': channel<{ models: ModelInfo[]; defaultModel: string }>()(z.undefined()),
 } as const;
 
+// ---- History (conversations in SQLite): shapes and channels ----------------------------------
+
+const dbIdSchema = z.number().int().positive();
+const titleSchema = z.string().trim().min(1, { message: 'A title cannot be empty.' }).max(200);
+
+/** A conversation as lists show it (also the `history.conversation.updated` event's payload). */
+export const conversationSummarySchema = z.object({
+  id: z.number(),
+  title: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  pinned: z.boolean(),
+  model: z.string().nullable(),
+  params: chatParamsSchema.nullable(),
+  systemPrompt: z.string().nullable(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+
+export interface HistoryMessage {
+  id: number;
+  conversationId: number;
+  parentId: number | null;
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+  reasoning: string | null;
+  model: string | null;
+  params: ChatParams | null;
+  /** Assistant messages; null for the user's. */
+  status: StreamStatus | null;
+  error: AppError | null;
+  usage: Usage | null;
+  finishReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Position among the messages sharing its parent (0-based) and how many there are. */
+  siblingIndex: number;
+  siblingCount: number;
+  /** Set while the answer is still streaming in this run, so a reloaded window can follow it. */
+  streamId: string | null;
+}
+
+export interface OpenedConversation {
+  conversation: ConversationSummary;
+  /** A page of the active path from the root, oldest first. */
+  messages: HistoryMessage[];
+  /** Messages on the active path before this page (load them with `beforeId`). */
+  olderCount: number;
+}
+
+/** A search hit: the snippet's parts, `match: true` for the matched text. */
+export interface SearchHit {
+  conversationId: number;
+  conversationTitle: string | null;
+  messageId: number;
+  role: 'system' | 'user' | 'assistant';
+  createdAt: number;
+  snippet: Array<{ text: string; match: boolean }>;
+}
+
+export interface SendResult {
+  conversationId: number;
+  userMessageId: number;
+  assistantMessageId: number;
+  /** Null when the answer could not start; `error` says why (the messages are kept). */
+  streamId: string | null;
+  error: AppError | null;
+}
+
+/** Something the user should know about the history file (shown once by the UI). */
+export interface HistoryNotice {
+  kind: 'recovered' | 'unavailable';
+  message: string;
+  /** Where the damaged file was moved. */
+  path?: string;
+}
+
+const sendTargetSchema = {
+  model: modelIdSchema,
+  params: chatParamsSchema.optional(),
+};
+
+const historyChannels = {
+  /** Sends a question into a conversation (a new one when `conversationId` is absent). */
+  'history.send': channel<SendResult>()(
+    z.object({
+      conversationId: dbIdSchema.optional(),
+      content: z
+        .string()
+        .trim()
+        .min(1, { message: 'There is nothing to send.' })
+        .max(MAX_MESSAGE_CHARS, {
+          message: `A message can hold at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`,
+        }),
+      ...sendTargetSchema,
+    }),
+  ),
+  /** A new answer to the same question, as a sibling of the old one. */
+  'history.regenerate': channel<SendResult>()(z.object({ messageId: dbIdSchema, ...sendTargetSchema })),
+  /** The question edited and sent again, as a sibling of the original question. */
+  'history.edit': channel<SendResult>()(
+    z.object({
+      messageId: dbIdSchema,
+      content: z.string().trim().min(1, { message: 'There is nothing to send.' }).max(MAX_MESSAGE_CHARS),
+      ...sendTargetSchema,
+    }),
+  ),
+  'history.siblings': channel<{ messages: HistoryMessage[] }>()(z.object({ messageId: dbIdSchema })),
+  /** Makes this message's branch the active one; returns the conversation's newest page. */
+  'history.branch.switch': channel<OpenedConversation>()(z.object({ messageId: dbIdSchema })),
+  'history.message.delete': channel<OpenedConversation>()(z.object({ messageId: dbIdSchema })),
+  /** Pinned first, then most recently updated. */
+  'history.list': channel<{ conversations: ConversationSummary[]; total: number }>()(
+    z.object({
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+  ),
+  /**
+   * The active path's newest page; `beforeId` pages back; `focusMessageId` makes that message's
+   * branch active and returns a page around it.
+   */
+  'history.open': channel<OpenedConversation>()(
+    z.object({
+      conversationId: dbIdSchema,
+      limit: z.number().int().min(1).max(1000).default(200),
+      beforeId: dbIdSchema.optional(),
+      focusMessageId: dbIdSchema.optional(),
+    }),
+  ),
+  'history.rename': channel<ConversationSummary>()(
+    z.object({ conversationId: dbIdSchema, title: titleSchema }),
+  ),
+  'history.pin': channel<ConversationSummary>()(
+    z.object({ conversationId: dbIdSchema, pinned: z.boolean() }),
+  ),
+  /** Deletes the conversation; its text is wiped from the file, not only unlinked. */
+  'history.delete': channel<{ deleted: boolean }>()(z.object({ conversationId: dbIdSchema })),
+  /** One conversation (or all when absent) as Markdown or JSON text. */
+  'history.export': channel<{ fileName: string; text: string }>()(
+    z.object({ conversationId: dbIdSchema.optional(), format: z.enum(['markdown', 'json']) }),
+  ),
+  /** Imports a JSON export; returns the new conversations' ids. */
+  'history.import': channel<{ conversationIds: number[] }>()(z.object({ text: z.string().max(500_000_000) })),
+  'history.search': channel<{ hits: SearchHit[] }>()(
+    z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }),
+  ),
+  /** What happened to the history file at start-up (a damaged file moved aside, …). */
+  'history.notices': channel<{ notices: HistoryNotice[] }>()(z.undefined()),
+} as const;
+// ---- end History ------------------------------------------------------------------------------
+
+// --- Settings and the API key (issue 5) -------------------------------------------------------
+
+/** A base URL the user types for the Custom region, or a proxy: http(s) with a host, or empty. */
+const httpUrlOrEmpty = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .refine(
+      (v) => {
+        if (v === '') return true;
+        try {
+          const u = new URL(v);
+          return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
+        } catch {
+          return false;
+        }
+      },
+      { message: `${what} must be a full http:// or https:// address.` },
+    );
+
+/** Every non-secret setting, as stored (SettingsStore) and as the Settings panel edits it. */
+export const appSettingsSchema = z.object({
+  region: z.enum(regionIds),
+  /** Used when the region is Custom. */
+  customBaseURL: httpUrlOrEmpty('The base URL'),
+  defaultModel: modelIdSchema,
+  defaultParams: chatParamsSchema,
+  language: z.enum(['system', 'en', 'zh-CN']),
+  theme: z.enum(['system', 'light', 'dark']),
+  /** An http(s) proxy for requests to Qwen; empty = none. */
+  proxy: httpUrlOrEmpty('The proxy'),
+  /** Seconds to wait for Qwen to start answering. */
+  requestTimeoutSeconds: z.number().int().min(5).max(3600),
+  /** Retries before the first token (never after partial output). */
+  retryCount: z.number().int().min(0).max(10),
+});
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+
+export type SettingsView = {
+  settings: AppSettings;
+  /** The compatible-mode base URL the next request goes to (empty: Custom without one yet). */
+  baseURL: string;
+  /** True when DASHSCOPE_BASE_URL overrides the region's URL. */
+  baseURLFromEnvironment: boolean;
+};
+
+type RegionName = (typeof regionIds)[number];
+
+/** Where the key in use comes from; the key itself never crosses to a renderer. */
+export type KeySourceName = 'environment' | 'keychain' | 'memory' | 'none';
+export type KeyStatusView = {
+  source: KeySourceName;
+  /** `sk-…abcd`, masked in the main process; null when there is no key. */
+  masked: string | null;
+  region: RegionName;
+  keychain: { available: true } | { available: false; reason: string; fix: string };
+};
+/** "Test key": valid, rejected (check key and region), wrong region (naming the key's), network. */
+export type KeyTestView =
+  | { outcome: 'valid'; region: RegionName }
+  | { outcome: 'rejected'; region: RegionName; detail?: string }
+  | { outcome: 'wrong_region'; region: RegionName; keyRegion: RegionName }
+  | { outcome: 'network_error'; region: RegionName; detail?: string }
+  | { outcome: 'error'; region: RegionName; message: string; detail?: string };
+
+const apiKeyArgSchema = z
+  .string()
+  .max(4096, { message: 'This does not look like an API key.' })
+  .transform((v) => v.replace(/\s+/g, ''));
+
+const settingsChannels = {
+  'settings.get': channel<SettingsView>()(z.undefined()),
+  /** Changes some settings; the whole result is validated, and applies to the next request. */
+  'settings.update': channel<SettingsView>()(appSettingsSchema.partial().strict()),
+  'key.status': channel<KeyStatusView>()(z.undefined()),
+  /** Saves the key for the current region (keychain, or memory when there is none). */
+  'key.save': channel<KeyStatusView>()(
+    z.object({ key: apiKeyArgSchema.refine((v) => v.length > 0, { message: 'Paste your API key first.' }) }),
+  ),
+  /** Tests the key typed (not saved yet) or, without one, the current key. */
+  'key.test': channel<KeyTestView>()(z.object({ key: apiKeyArgSchema.optional() })),
+  'key.remove': channel<KeyStatusView>()(z.undefined()),
+} as const;
+
 export const channels = {
   ...chatChannels,
+  ...historyChannels,
+  ...settingsChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -215,6 +491,8 @@ export type ChatEvent = z.infer<typeof chatEventSchema>;
 
 export const events = {
   'chat.event': chatEventSchema,
+  // History: a conversation's title, pin or time changed (e.g. its title was generated).
+  'history.conversation.updated': conversationSummarySchema,
 } as const;
 
 export type Events = typeof events;

@@ -12,7 +12,7 @@ import { forwardEvents, registerIpc } from './ipc/ipc-main';
 import { APP_ORIGIN } from './security/trusted-sender';
 import { contentSecurityPolicy } from './security/csp';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
-import { createMainWindow } from './windows/main-window';
+import { createMainWindow, hardenContents } from './windows/main-window';
 
 app.setName(APP_NAME);
 // Sets the data folder before anything reads it, so QWEN_DESK_DATA_DIR also moves Electron's own files.
@@ -30,7 +30,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const devServerUrl = process.env.QWEN_DESK_DEV_SERVER_URL;
+  // Only an unpackaged app (npm run dev) may load its page from the dev server.
+  const devServerUrl = app.isPackaged ? undefined : process.env.QWEN_DESK_DEV_SERVER_URL;
   const distDir = __dirname; // dist/electron
   const core = createAppCore(config);
   const trustedOrigins = [APP_ORIGIN];
@@ -53,6 +54,8 @@ async function start(): Promise<void> {
     serveRenderer(path.join(distDir, '..', 'renderer'));
   }
   registerIpc(core, trustedOrigins);
+  // Every web contents (including any a future window creates) gets the same locks.
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
   const openMainWindow = () => {
     const win = createMainWindow({

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { electronBinary, electronPackageDir } from './electron-binary.mjs';
+import { rebuildNativeModulesForElectron } from './native-modules.mjs';
 
 const forceBrowser = process.argv.includes('--browser');
 
@@ -36,6 +37,8 @@ if (forceBrowser) {
   startBrowserMode();
 } else {
   const binary = electronBinary() ?? (await tryDownloadElectron());
+  // Native modules are built for Electron once it is there (README, "Native modules"); a no-op after.
+  if (binary) await rebuildNativeModulesForElectron();
   if (!binary) {
     console.log('The Electron binary is not installed on this machine, so Qwen Desk starts in browser mode.');
     startBrowserMode();

@@ -4,6 +4,7 @@
 // Ends with one line of counts: "Tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const started = Date.now();
@@ -39,12 +40,48 @@ let ok =
   run('typecheck (renderer)', npx('tsc'), ['--noEmit', '-p', 'renderer/tsconfig.json']) &&
   run('typecheck (tests, scripts)', npx('tsc'), ['--noEmit', '-p', 'test/tsconfig.json']) &&
   run('build', process.execPath, ['scripts/build.mjs', '--quiet']);
+// --- A real keychain for the tests (issue 5) ---
+// On Linux the Node-side tests run inside their own D-Bus session with a fresh, unlocked GNOME
+// Keyring whose files live in a temporary folder (never the user's keyring), and under their own
+// keychain entry name. macOS and Windows have their system keychain already.
+const keychainEnv = {
+  QWEN_DESK_KEYCHAIN_SERVICE: `Qwen Desk test ${process.pid}`,
+  QWEN_DESK_TEST_KEYCHAIN: '1',
+};
+function withKeychain(command, args) {
+  if (process.platform !== 'linux') return [command, args];
+  const missing = ['dbus-run-session', 'gnome-keyring-daemon'].filter(
+    (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0,
+  );
+  if (missing.length > 0) {
+    console.error(
+      `The keychain tests need ${missing.join(' and ')} (Debian/Ubuntu: "apt-get install dbus-x11 gnome-keyring"; .ci/run installs them).`,
+    );
+    process.exit(1);
+  }
+  const keyringDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-keyring-'));
+  keyringDirs.push(keyringDir);
+  const script =
+    'echo -n test | XDG_DATA_HOME="$0" gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"';
+  return ['dbus-run-session', ['--', 'sh', '-c', script, keyringDir, command, ...args]];
+}
+const keyringDirs = [];
+
 if (ok) {
   // Both test projects run even if the first fails, so one run shows every failure.
-  const unit = run('unit + integration tests', process.execPath, vitest('node'));
-  const e2e = run('end-to-end tests (Chromium, Electron)', process.execPath, vitest('e2e'));
+  const unit = run(
+    'unit + integration tests',
+    ...withKeychain(process.execPath, vitest('node')),
+    keychainEnv,
+  );
+  const e2e = run(
+    'end-to-end tests (Chromium, Electron)',
+    ...withKeychain(process.execPath, vitest('e2e')),
+    keychainEnv,
+  );
   ok = unit && e2e;
 }
+for (const dir of keyringDirs) fs.rmSync(dir, { recursive: true, force: true });
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 for (const project of ['node', 'e2e']) {

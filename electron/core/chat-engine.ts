@@ -1,7 +1,17 @@
-import type { ChatMessage, ChatParams } from '../contract';
+import type { ChatMessage, ChatParams, ModelInfo } from '../contract';
 import type { KeySource } from '../secrets/key-source';
 import type { QwenClient, QwenClientFactory } from '../qwen/qwen-client';
+import { describeModel, mergeModelLists, TITLE_MODEL } from '../qwen/models';
+import { buildChatBody } from '../qwen/params';
+import { chooseProxy, proxyFetch } from '../qwen/proxy';
+import {
+  resolveEngineSettings,
+  type EngineSettings,
+  type ResolvedEngineSettings,
+} from '../qwen/engine-settings';
+import type { ErrorContext } from '../qwen/errors';
 import { fail } from './app-error';
+import type { Clock } from './clock';
 import type { StreamManager } from './stream-manager';
 
 export interface EngineRequest {
@@ -24,6 +34,8 @@ export interface ChatEngine {
    * words of the question.
    */
   generateTitle(question: string, answer: string): Promise<string>;
+  /** The catalog, merged with `GET {base}/models` when it answers. Never fails. */
+  listModels(): Promise<ModelInfo[]>;
 }
 
 /** The fallback title: the question's first words, on one line, at most 40 characters. */
@@ -35,31 +47,149 @@ export function fallbackTitle(question: string): string {
   return `${space > 20 ? cut.slice(0, space) : cut}…`;
 }
 
+/** How long a title or a model list may take before we give up on it (it is never essential). */
+export const TITLE_TIMEOUT_MS = 15_000;
+export const MODEL_LIST_TIMEOUT_MS = 5_000;
+export const MODEL_LIST_CACHE_MS = 10 * 60_000;
+
 export interface ChatEngineDeps {
   keySource: KeySource;
   createQwenClient: QwenClientFactory;
+  /** The base URL when no region is set: DASHSCOPE_BASE_URL or Singapore. */
   getBaseURL: () => string;
   streams: StreamManager;
+  clock: Clock;
+  /** Region, proxy, timeouts, retries (Settings); missing fields get defaults. */
+  getEngineSettings?: () => Partial<EngineSettings> | undefined;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY; process.env unless a test gives its own. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
-  async function qwenClient(): Promise<QwenClient> {
+  // One client per key + endpoint + proxy + timeout, so connections are reused between requests.
+  const clients = new Map<string, QwenClient>();
+  // The server's list per client (key + endpoint), so opening windows does not ask every time.
+  const listCache = new WeakMap<QwenClient, { ids: string[]; at: number }>();
+
+  function settings(): ResolvedEngineSettings {
+    return resolveEngineSettings(deps.getEngineSettings?.(), deps.getBaseURL());
+  }
+
+  async function qwenClient(s: ResolvedEngineSettings): Promise<QwenClient> {
     const apiKey = await deps.keySource.getKey();
     if (!apiKey) {
       fail('no_api_key', 'No API key is set.', {
         action: 'Set DASHSCOPE_API_KEY, or add your key in Settings.',
       });
     }
-    return deps.createQwenClient({ apiKey, baseURL: deps.getBaseURL() });
+    const proxy = chooseProxy(s.proxy, deps.env ?? process.env);
+    const cacheKey = JSON.stringify([apiKey, s.baseURL, proxy, s.connectTimeoutMs]);
+    let client = clients.get(cacheKey);
+    if (!client) {
+      const fetch = proxyFetch(proxy);
+      client = deps.createQwenClient({
+        apiKey,
+        baseURL: s.baseURL,
+        timeoutMs: s.connectTimeoutMs,
+        clock: deps.clock,
+        ...(fetch ? { fetch } : {}),
+      });
+      if (clients.size > 8) clients.clear();
+      clients.set(cacheKey, client);
+    }
+    return client;
   }
+
+  const errorContext = (s: ResolvedEngineSettings, model: string): ErrorContext => {
+    const proxy = chooseProxy(s.proxy, deps.env ?? process.env);
+    return {
+      model,
+      regionName: s.regionName,
+      baseURL: s.baseURL,
+      proxy: (s.baseURL.startsWith('https:') ? proxy?.httpsProxy : proxy?.httpProxy) ?? null,
+      connectTimeoutMs: s.connectTimeoutMs,
+    };
+  };
 
   return {
     async start({ model, messages, params }) {
-      const client = await qwenClient();
-      return deps.streams.start({ model, messages, client, ...(params ? { params } : {}) });
+      // Checked before the key is even read: a refused request never reaches the network.
+      const body = buildChatBody(describeModel(model), messages, params);
+      const s = settings();
+      const client = await qwenClient(s);
+      return deps.streams.start({
+        body,
+        client,
+        maxAttempts: s.maxRetries + 1,
+        idleTimeoutMs: s.idleTimeoutMs,
+        errorContext: errorContext(s, model),
+      });
     },
+
     cancel: (streamId) => deps.streams.cancel(streamId),
-    // The engine issue replaces this with a call to a cheap model (thinking off), keeping the fallback.
-    generateTitle: async (question) => fallbackTitle(question),
+
+    async generateTitle(question, answer) {
+      try {
+        const client = await qwenClient(settings());
+        // Non-streaming, so thinking must be off: DashScope refuses non-streaming calls with it on.
+        const raw = await client.complete({
+          body: {
+            model: TITLE_MODEL,
+            messages: [
+              {
+                role: 'system',
+                content:
+                  'Write a title of at most six words for the conversation below, in the language of the question. Reply with the title only: no quotes, no punctuation at the end.',
+              },
+              {
+                role: 'user',
+                content: `Question:\n${question.slice(0, 2000)}\n\nAnswer:\n${answer.slice(0, 2000)}`,
+              },
+            ],
+            max_tokens: 32,
+            temperature: 0.3,
+            enable_thinking: false,
+          },
+          timeoutMs: TITLE_TIMEOUT_MS,
+        });
+        return cleanTitle(raw) ?? fallbackTitle(question);
+      } catch {
+        return fallbackTitle(question);
+      }
+    },
+
+    async listModels() {
+      const s = settings();
+      let serverIds: string[] | null = null;
+      try {
+        const client = await qwenClient(s);
+        const cached = listCache.get(client);
+        if (cached && deps.clock.now() - cached.at < MODEL_LIST_CACHE_MS) {
+          serverIds = cached.ids;
+        } else {
+          serverIds = await client.listModels(AbortSignal.timeout(MODEL_LIST_TIMEOUT_MS));
+          listCache.set(client, { ids: serverIds, at: deps.clock.now() });
+        }
+      } catch {
+        // No key, offline, or the endpoint is missing (it is undocumented): the catalog alone.
+      }
+      return mergeModelLists(serverIds);
+    },
   };
+}
+
+/** A model's title, tidied: one line, no quotes or "Title:" prefix, at most 60 characters. */
+export function cleanTitle(raw: string): string | null {
+  let title = raw
+    .replace(/<think>[\s\S]*?<\/think>/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
+  if (!title) return null;
+  title = title
+    .replace(/^(title|标题)\s*[:：]\s*/i, '')
+    .replace(/^["'“”‘’「『《*#\s]+|["'“”‘’」』》*\s.。!！]+$/g, '')
+    .trim();
+  if (!title) return null;
+  return title.length > 60 ? `${title.slice(0, 59)}…` : title;
 }

@@ -8,6 +8,19 @@ import type { QwenClientFactory } from '../qwen/qwen-client';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
+import { engineSettingsFromApp, type EngineSettings } from '../qwen/engine-settings';
+// History
+import type { HistoryNotice } from '../contract';
+import type { HistoryStore } from '../history/history-store';
+import { createHistoryHandlers, type HistoryParts } from './handlers/history-handlers';
+import { ConversationService } from './conversation-service';
+import { StreamRecorder } from './stream-recorder';
+// Settings and the API key (issue 5)
+import { createSettingsHandlers } from './handlers/settings-handlers';
+import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { createMemorySettingsStore } from '../settings/settings-store';
+import { createKeyManager, type KeyManager } from '../secrets/key-manager';
+import { createMemoryKeyStore } from '../secrets/key-store';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -16,6 +29,22 @@ export interface CoreDeps {
   clock: Clock;
   /** The compatible-mode base URL, read per request so a change applies to the next one. */
   getBaseURL: () => string;
+  // Engine (issue 3): region, proxy, timeouts and retries from Settings, read per request; any
+  // field missing gets a default (electron/qwen/engine-settings.ts). `env` is for HTTPS_PROXY /
+  // NO_PROXY (process.env when absent); `random` pins retry jitter in tests.
+  getEngineSettings?: () => Partial<EngineSettings> | undefined;
+  env?: NodeJS.ProcessEnv;
+  random?: () => number;
+  /**
+   * History: the open database (the core closes it on dispose), or why none could be opened. Absent
+   * in tests of the chat path alone.
+   */
+  history?: HistoryStore | { unavailable: HistoryNotice };
+  // --- Settings and the API key (issue 5) ---
+  /** The app passes both (default-core.ts), with `keySource` = `keys` and `getBaseURL` = `settings.baseURL`.
+   *  Left out (tests of other concerns), Settings works on memory only. */
+  settings?: SettingsService;
+  keys?: KeyManager;
 }
 
 export interface Core {
@@ -27,12 +56,31 @@ export interface Core {
 
 export function createCore(deps: CoreDeps): Core {
   const hub = new EventHub();
-  const streams = new StreamManager(hub, deps.clock);
+  const streams = new StreamManager(hub, deps.clock, deps.random);
 
   // One group of handlers per concern; the type makes sure every contract channel has one.
-  const engine = createChatEngine({ ...deps, streams });
+  const engine = createChatEngine({
+    ...deps,
+    streams,
+    // Engine (issue 3): the app's Settings (proxy, timeout, retries) unless a test gives its own.
+    getEngineSettings:
+      deps.getEngineSettings ?? (deps.settings ? engineSettingsFromApp(deps.settings) : undefined),
+  });
+  // History: answers sent into conversations are recorded as they stream.
+  const historyStore = deps.history && !('unavailable' in deps.history) ? deps.history : null;
+  let historyParts: HistoryParts | null = null;
+  if (historyStore) {
+    const recorder = new StreamRecorder(historyStore, hub, deps.clock);
+    const service = new ConversationService(historyStore, engine, recorder, hub, deps.clock);
+    historyParts = { store: historyStore, service, recorder };
+  }
+  const historyUnavailable: HistoryNotice | null =
+    deps.history && 'unavailable' in deps.history ? deps.history.unavailable : null;
+
   const handlers: Handlers = {
     ...createChatHandlers(engine),
+    ...createHistoryHandlers(historyParts, historyUnavailable),
+    ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
   };
 
   return {
@@ -60,6 +108,19 @@ export function createCore(deps: CoreDeps): Core {
     subscribe: (listener) => hub.subscribe(listener),
     async dispose() {
       streams.cancelAll();
+      // History: unfinished answers keep their text (marked interrupted), then PRAGMA optimize + close.
+      historyParts?.recorder.finishAll();
+      historyStore?.close();
     },
   };
+}
+
+/** Settings and keys as given, or memory-only ones for a core built without them (issue 5). */
+function settingsDeps(deps: CoreDeps): { settings: SettingsService; keys: KeyManager } {
+  const settings =
+    deps.settings ?? createSettingsService(createMemorySettingsStore(), { baseURLOverride: null });
+  const keys =
+    deps.keys ??
+    createKeyManager({ envKey: null, keychain: createMemoryKeyStore(), region: () => settings.region() });
+  return { settings, keys };
 }

@@ -1,15 +1,61 @@
+import path from 'node:path';
 import type { EnvConfig } from './config';
 import { createCore, type Core } from './create-core';
 import { systemClock } from './clock';
-import { envKeySource } from '../secrets/key-source';
 import { createQwenClient } from '../qwen/qwen-client';
+import { HistoryStore } from '../history/history-store';
+import { HistoryTooNewError } from '../history/migrate';
+
+/** Opens the history in the data directory; when it cannot (a newer version's file, …) the UI says why. */
+function openHistory(
+  dataDir: string,
+): HistoryStore | { unavailable: { kind: 'unavailable'; message: string } } {
+  try {
+    return HistoryStore.open(dataDir, { dailyBackups: true });
+  } catch (err) {
+    if (err instanceof HistoryTooNewError)
+      return { unavailable: { kind: 'unavailable', message: err.message } };
+    throw err;
+  }
+}
+// Settings, keychain and log (issue 5)
+import { createSettingsService } from '../settings/settings-service';
+import { createJsonSettingsStore } from '../settings/json-settings-store';
+import { createKeyManager } from '../secrets/key-manager';
+import { createKeytarKeyStore } from '../secrets/keytar-key-store';
+import { KEYCHAIN_SERVICE } from '../secrets/key-store';
+import { createFileLogger } from '../logging/logger';
+import { withRequestLog } from '../logging/logged-core';
 
 /** The core as the app runs it, from the environment's configuration: used by main.ts and browser mode. */
-export function createAppCore(config: EnvConfig): Core {
-  return createCore({
-    keySource: envKeySource(config.apiKey),
+export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = process.env): Core {
+  // --- Settings, keychain and log (issue 5) ---
+  // The key manager is made below; the log asks it for the keys to hide on every line.
+  let knownKeys: () => readonly string[] = () => (config.apiKey ? [config.apiKey] : []);
+  const logger = createFileLogger({ dataDir: config.dataDir, secrets: () => knownKeys(), echo: true });
+  // The history database's SettingsStore replaces this JSON file when the two are merged.
+  const store = createJsonSettingsStore(config.dataDir, { onProblem: (m) => logger.warn(m) });
+  const settings = createSettingsService(store, {
+    baseURLOverride: env.DASHSCOPE_BASE_URL?.trim() ? config.baseURL : null,
+  });
+  const keys = createKeyManager({
+    envKey: config.apiKey,
+    // QWEN_DESK_KEYCHAIN_SERVICE: another keychain entry name, so tests never touch the user's key.
+    keychain: createKeytarKeyStore({ service: env.QWEN_DESK_KEYCHAIN_SERVICE?.trim() || KEYCHAIN_SERVICE }),
+    region: () => settings.region(),
+    onEvent: (m) => logger.info(m),
+  });
+  knownKeys = () => keys.knownKeys();
+  logger.info(`Qwen Desk started (data directory ${path.resolve(config.dataDir)}).`);
+
+  const core = createCore({
+    keySource: keys,
     createQwenClient,
     clock: systemClock,
-    getBaseURL: () => config.baseURL,
+    getBaseURL: () => settings.baseURL(),
+    settings,
+    keys,
+    history: openHistory(config.dataDir),
   });
+  return withRequestLog(core, logger);
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, ChatParams, Usage } from '../contract';
+import type { Usage } from '../contract';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
-import type { QwenClient } from '../qwen/qwen-client';
-import { mapQwenError } from '../qwen/errors';
+import type { QwenClient, QwenStreamPart } from '../qwen/qwen-client';
+import { mapQwenError, type ErrorContext } from '../qwen/errors';
+import type { ChatBody } from '../qwen/params';
+import { retryDelay } from '../qwen/retry';
 
 /** How often coalesced deltas go out (ms): about one event per frame. */
 export const COALESCE_MS = 16;
@@ -22,10 +24,14 @@ interface LiveStream {
 }
 
 export interface StartStreamOptions {
-  model: string;
-  messages: ChatMessage[];
-  params?: ChatParams;
+  /** The checked request (electron/qwen/params.ts). */
+  body: ChatBody;
   client: QwenClient;
+  /** 1 + retries; retries happen only before the first token. */
+  maxAttempts: number;
+  idleTimeoutMs: number;
+  /** What error messages mention (model, region, host). */
+  errorContext: ErrorContext;
 }
 
 /**
@@ -38,6 +44,8 @@ export class StreamManager {
   constructor(
     private readonly hub: EventHub,
     private readonly clock: Clock,
+    /** Jitter for retry delays; injected so tests can pin it. */
+    private readonly random: () => number = Math.random,
   ) {}
 
   start(options: StartStreamOptions): string {
@@ -75,16 +83,38 @@ export class StreamManager {
     let finishReason: string | null = null;
     let usage: Usage | null = null;
     const { signal } = stream.controller;
+    const onPart = (part: QwenStreamPart) => {
+      if (part.type === 'delta') this.buffer(streamId, stream, part.content, part.reasoning);
+      else if (part.type === 'finish') finishReason = part.finishReason;
+      else usage = part.usage;
+    };
     try {
-      for await (const part of options.client.streamChat({
-        model: options.model,
-        messages: options.messages,
-        signal,
-      })) {
-        if (signal.aborted) break;
-        if (part.type === 'delta') this.buffer(streamId, stream, part.content, part.reasoning);
-        else if (part.type === 'finish') finishReason = part.finishReason;
-        else usage = part.usage;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await options.client.streamChat({
+            body: options.body,
+            signal,
+            idleTimeoutMs: options.idleTimeoutMs,
+            onPart,
+          });
+          break;
+        } catch (err) {
+          // After partial output a retry would repeat or contradict what the user already read.
+          const delay =
+            signal.aborted || stream.received
+              ? null
+              : retryDelay(err, attempt, options.maxAttempts, this.random);
+          if (delay === null) throw err;
+          this.hub.emit('chat.event', {
+            type: 'retrying',
+            streamId,
+            attempt: attempt + 1,
+            maxAttempts: options.maxAttempts,
+            delayMs: delay,
+            error: mapQwenError(err, options.errorContext),
+          });
+          if (!(await this.sleep(delay, signal))) break;
+        }
       }
       this.flush(streamId, stream);
       this.hub.emit('chat.event', {
@@ -102,7 +132,7 @@ export class StreamManager {
         this.hub.emit('chat.event', {
           type: 'error',
           streamId,
-          error: mapQwenError(err),
+          error: mapQwenError(err, options.errorContext),
           interrupted: stream.received,
           usage,
         });
@@ -110,6 +140,22 @@ export class StreamManager {
     } finally {
       this.live.delete(streamId);
     }
+  }
+
+  /** Waits on the injected clock; false when the stream was cancelled meanwhile. */
+  private sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (signal.aborted) return resolve(false);
+      const onAbort = () => {
+        this.clock.clearTimeout(handle);
+        resolve(false);
+      };
+      const handle = this.clock.setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(true);
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private buffer(streamId: string, stream: LiveStream, content: string, reasoning: string): void {

@@ -12,13 +12,10 @@ import { isTrustedSender } from '../security/trusted-sender';
 export function registerIpc(core: Core, trustedOrigins: string[]): () => void {
   for (const channel of channelNames) {
     ipcMain.handle(ipcChannelName(channel), async (event, arg: unknown): Promise<Result<unknown>> => {
+      // A frame with no parent is the top-level page; subframes (and destroyed frames) are refused.
       const frame = event.senderFrame;
-      if (
-        !isTrustedSender(
-          frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null,
-          trustedOrigins,
-        )
-      ) {
+      const info = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
+      if (!isTrustedSender(info, trustedOrigins)) {
         return {
           ok: false,
           error: appError('untrusted_sender', 'This request did not come from Qwen Desk.'),

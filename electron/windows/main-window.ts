@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, shell, type WebContents } from 'electron';
 import { safeExternalUrl } from '../security/external-links';
 
 export interface MainWindowOptions {
@@ -32,15 +32,16 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       sandbox: true,
     },
   });
-  hardenContents(win);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(options.url);
   return win;
 }
 
-/** Navigation and new windows are refused; http(s) links go to the system browser, once validated. */
-export function hardenContents(win: BrowserWindow): void {
-  const contents = win.webContents;
+/**
+ * Navigation and new windows are refused; http(s) links go to the system browser, once validated.
+ * Applied to every web contents from `web-contents-created`, so no window can be missed.
+ */
+export function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
     const safe = safeExternalUrl(url);
     if (safe) void shell.openExternal(safe);

@@ -6,8 +6,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  completionBody,
   contentChunk,
   errorBody,
+  dashscopeErrors,
+  midStreamErrorFrame,
+  nativeErrorFrame,
   finishChunk,
   firstChunk,
   newIdentity,
@@ -19,6 +23,8 @@ import {
 
 export const COMPATIBLE_PATH = '/compatible-mode/v1';
 
+type WireError = { message: string; type: string; code: string };
+
 export type FakeScenario =
   | {
       type: 'stream';
@@ -29,10 +35,41 @@ export type FakeScenario =
       delayMs?: number;
       finishReason?: 'stop' | 'length';
       promptTokens?: number;
+      cachedTokens?: number;
+      /** After this many answer tokens: `data: {"error":…}`, then the stream ends (§5). */
+      midStreamError?: { afterTokens: number; error: WireError };
+      /** After this many answer tokens: the native `event:error` frame, then the end (§5). */
+      nativeError?: { afterTokens: number; status: number; code: string; message: string };
+      /** After this many answer tokens: silence, the connection held open (idle timeout). */
+      stallAfter?: number;
+      /** After this many answer tokens: the TCP connection is reset. */
+      resetAfter?: number;
+      /** After this many answer tokens: the response ends cleanly, without finish reason or [DONE]. */
+      endAfter?: number;
+      /** Pause between `data: [DONE]` and the end of the response, ms. */
+      endDelayMs?: number;
     }
-  | { type: 'error'; status: number; error: { message: string; type: string; code: string } }
+  | {
+      type: 'error';
+      status: number;
+      error: WireError;
+      headers?: Record<string, string>;
+      /** `sse`: the body framed as `data: {…}` with an event-stream type, as some gateways do (§5). */
+      framing?: 'json' | 'sse';
+    }
+  /** A non-streaming answer (titles). */
+  | { type: 'completion'; content: string }
+  /** Accepts the request and never answers (connection / first-byte timeout). */
+  | { type: 'hang' }
+  /** Resets the connection before any answer. */
+  | { type: 'reset' }
   /** Anything else, sent as is (for malformed or unusual answers). */
   | { type: 'raw'; status: number; headers?: Record<string, string>; body: string };
+
+/** Largest request body DashScope takes without base64 parts (§2): over it, HTTP 413. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Models that answer only when streaming (§1, §2). */
+const STREAMING_ONLY = ['qwq-plus', 'qvq-max'];
 
 export interface RecordedRequest {
   method: string;
@@ -41,6 +78,8 @@ export interface RecordedRequest {
   body: unknown;
   /** True when the client closed the connection before the answer was complete. */
   aborted: boolean;
+  /** The client's port: the same on two requests means one kept-alive connection. */
+  remotePort: number | undefined;
   /** Resolves when the answer has ended, either way. */
   ended: Promise<void>;
 }
@@ -48,8 +87,8 @@ export interface RecordedRequest {
 export interface FakeDashScopeOptions {
   /** When set, only these keys are accepted; others get DashScope's 401. */
   validKeys?: string[];
-  /** Models `GET /models` lists. */
-  models?: string[];
+  /** Models `GET /models` lists; null: the endpoint answers 404 (it is undocumented). */
+  models?: string[] | null;
   port?: number;
 }
 
@@ -125,6 +164,7 @@ export class FakeDashScope {
       headers: req.headers,
       body,
       aborted: false,
+      remotePort: req.socket.remotePort,
       ended: new Promise<void>((resolve) => (markEnded = resolve)),
     };
     this.requests.push(record);
@@ -145,7 +185,11 @@ export class FakeDashScope {
     }
 
     if (req.method === 'GET' && record.path === `${COMPATIBLE_PATH}/models`) {
-      const models = this.options.models ?? ['qwen-plus', 'qwen-turbo', 'qwen-max'];
+      const models =
+        this.options.models === undefined ? ['qwen-plus', 'qwen-turbo', 'qwen-max'] : this.options.models;
+      if (models === null) {
+        return sendJson(res, 404, { error: { message: 'Not found', type: 'not_found', code: 'not_found' } });
+      }
       return sendJson(res, 200, {
         object: 'list',
         data: models.map((id) => ({ id, object: 'model', created: 1728632029, owned_by: 'system' })),
@@ -154,6 +198,14 @@ export class FakeDashScope {
     if (req.method !== 'POST' || record.path !== `${COMPATIBLE_PATH}/chat/completions`) {
       return sendJson(res, 404, { error: { message: 'Not found', type: 'not_found', code: 'not_found' } });
     }
+    if (raw.length > MAX_BODY_BYTES) {
+      // The gateway answers, not the model service: no DashScope error body (§2 gives only the status).
+      res.writeHead(413, { 'content-type': 'text/html' });
+      res.end(
+        '<html><head><title>413 Request Entity Too Large</title></head><body>413 Request Entity Too Large</body></html>',
+      );
+      return;
+    }
     if (typeof body !== 'object' || body === null) {
       return sendError(res, 400, {
         message: 'The request body is not valid JSON.',
@@ -161,28 +213,61 @@ export class FakeDashScope {
         code: 'invalid_parameter_error',
       });
     }
-    const request = body as { model?: string; messages?: Array<{ role: string; content: unknown }> };
+    const request = body as FakeRequestBody;
+    const refusal = refuse(request);
+    if (refusal) return sendError(res, refusal.status, refusal.error);
     const question = lastUserText(request.messages ?? []);
+    const thinking = request.enable_thinking === true || STREAMING_ONLY.includes(request.model ?? '');
     const scenario = this.queue.shift() ??
       this.defaultScenario?.(question) ?? {
         type: 'stream',
         tokens: tokenize(defaultAnswer(question)),
+        ...(thinking ? { reasoning: tokenize(`Thinking about "${question.slice(0, 40)}" first.`) } : {}),
         delayMs: 5,
       };
-    await this.answer(res, scenario, request.model ?? 'qwen-plus', JSON.stringify(request.messages ?? []));
+    await this.answer(req, res, scenario, request, JSON.stringify(request.messages ?? []));
   }
 
   private async answer(
+    req: http.IncomingMessage,
     res: http.ServerResponse,
     s: FakeScenario,
-    model: string,
+    request: FakeRequestBody,
     prompt: string,
   ): Promise<void> {
-    if (s.type === 'error') return sendError(res, s.status, s.error);
+    const model = request.model ?? 'qwen-plus';
+    if (s.type === 'error') {
+      if (s.framing === 'sse') {
+        res.writeHead(s.status, { 'content-type': 'text/event-stream;charset=UTF-8', ...s.headers });
+        res.end(sseData(errorBody(s.error)));
+        return;
+      }
+      return sendError(res, s.status, s.error, s.headers);
+    }
     if (s.type === 'raw') {
       res.writeHead(s.status, s.headers ?? {});
       res.end(s.body);
       return;
+    }
+    if (s.type === 'hang') return; // the test's client gives up; close() ends the socket
+    if (s.type === 'reset') {
+      req.socket.resetAndDestroy();
+      return;
+    }
+    const promptTokens = Math.max(1, Math.ceil(prompt.length / 4));
+    if (s.type === 'completion' || request.stream !== true) {
+      const content =
+        s.type === 'completion' ? s.content : defaultAnswer(lastUserText(request.messages ?? []));
+      const completion = tokenize(content).length;
+      return sendJson(
+        res,
+        200,
+        completionBody(newIdentity(model), content, {
+          prompt_tokens: promptTokens,
+          completion_tokens: completion,
+          total_tokens: promptTokens + completion,
+        }),
+      );
     }
     res.writeHead(200, {
       'content-type': 'text/event-stream;charset=UTF-8',
@@ -202,28 +287,79 @@ export class FakeDashScope {
       if (s.delayMs) await sleep(s.delayMs);
       await write(sseData(reasoningChunk(identity, piece)));
     }
-    for (const token of s.tokens) {
+    for (let i = 0; i <= s.tokens.length; i++) {
       if (res.destroyed) return;
+      if (s.midStreamError?.afterTokens === i) {
+        await write(midStreamErrorFrame(s.midStreamError.error));
+        res.end();
+        return;
+      }
+      if (s.nativeError?.afterTokens === i) {
+        await write(nativeErrorFrame(s.nativeError.status, s.nativeError));
+        res.end();
+        return;
+      }
+      if (s.stallAfter === i) return; // silence, connection open
+      if (s.endAfter === i) {
+        res.end();
+        return;
+      }
+      if (s.resetAfter === i) {
+        // Let what was sent reach the client first: a reset discards unread data.
+        await sleep(50);
+        req.socket.resetAndDestroy();
+        return;
+      }
+      const token = s.tokens[i];
+      if (token === undefined) break;
       if (s.delayMs) await sleep(s.delayMs);
       await write(sseData(contentChunk(identity, token, thinking)));
     }
     if (res.destroyed) return;
     await write(sseData(finishChunk(identity, s.finishReason ?? 'stop')));
-    const promptTokens = s.promptTokens ?? Math.max(1, Math.ceil(prompt.length / 4));
+    const prompt_tokens = s.promptTokens ?? promptTokens;
     const completion = s.tokens.length + (s.reasoning?.length ?? 0);
     await write(
       sseData(
         usageChunk(identity, {
-          prompt_tokens: promptTokens,
+          prompt_tokens,
           completion_tokens: completion,
-          total_tokens: promptTokens + completion,
+          total_tokens: prompt_tokens + completion,
           ...(thinking ? { completion_tokens_details: { reasoning_tokens: s.reasoning?.length ?? 0 } } : {}),
+          ...(s.cachedTokens !== undefined
+            ? { prompt_tokens_details: { cached_tokens: s.cachedTokens } }
+            : {}),
         }),
       ),
     );
     await write(SSE_DONE);
+    if (s.endDelayMs) await sleep(s.endDelayMs);
     res.end();
   }
+}
+
+interface FakeRequestBody {
+  model?: string;
+  messages?: Array<{ role: string; content: unknown }>;
+  stream?: boolean;
+  enable_thinking?: boolean;
+  response_format?: { type?: string };
+}
+
+/** The refusals DashScope makes before answering, verbatim (§2). */
+function refuse(r: FakeRequestBody): { status: number; error: WireError } | null {
+  const streamingOnly = STREAMING_ONLY.includes(r.model ?? '');
+  if (r.stream !== true && streamingOnly) return dashscopeErrors.streamOnly;
+  if (r.stream !== true && r.enable_thinking === true) return dashscopeErrors.thinkingNonStreaming;
+  if (r.response_format?.type === 'json_object') {
+    if (r.enable_thinking === true || streamingOnly) return dashscopeErrors.jsonWhileThinking;
+    const said = (r.messages ?? [])
+      .filter((m) => m.role === 'system' || m.role === 'user')
+      .map((m) => JSON.stringify(m.content))
+      .join(' ');
+    if (!/json/i.test(said)) return dashscopeErrors.jsonWordMissing;
+  }
+  return null;
 }
 
 function lastUserText(messages: Array<{ role: string; content: unknown }>): string {
@@ -238,17 +374,23 @@ function lastUserText(messages: Array<{ role: string; content: unknown }>): stri
   return '';
 }
 
-function sendJson(res: http.ServerResponse, status: number, payload: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  payload: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(payload));
 }
 
 function sendError(
   res: http.ServerResponse,
   status: number,
-  error: { message: string; type: string; code: string },
+  error: WireError,
+  headers: Record<string, string> = {},
 ): void {
-  sendJson(res, status, errorBody(error));
+  sendJson(res, status, errorBody(error), headers);
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

@@ -83,6 +83,38 @@ export function errorBody(
   };
 }
 
+/** An SSE event carrying an error in the middle of a stream (HTTP 200 already sent), §5. */
+export function midStreamErrorFrame(error: { message: string; type: string; code: string }): string {
+  return sseData({ error: { message: error.message, type: error.type, param: null, code: error.code } });
+}
+
+/**
+ * The native-protocol error frame that can arrive on an HTTP 200 stream (§5, §6): no space after
+ * the colons, the status in a comment line, `{request_id, code, message}` as data.
+ */
+export function nativeErrorFrame(
+  status: number,
+  error: { code: string; message: string },
+  eventId = 1,
+  requestId: string = randomUUID(),
+): string {
+  const data = JSON.stringify({ request_id: requestId, code: error.code, message: error.message });
+  return `id:${eventId}\nevent:error\n:HTTP_STATUS/${status}\ndata:${data}\n\n`;
+}
+
+/** A non-streaming answer (§3). */
+export function completionBody(identity: StreamIdentity, content: string, usage: WireUsage) {
+  return {
+    choices: [{ message: { role: 'assistant', content }, finish_reason: 'stop', index: 0, logprobs: null }],
+    object: 'chat.completion',
+    usage,
+    created: identity.created,
+    system_fingerprint: null,
+    model: identity.model,
+    id: identity.id,
+  };
+}
+
 /** Verbatim DashScope errors (reference §5), by a short name tests can use. */
 export const dashscopeErrors = {
   invalidApiKey: {
@@ -119,4 +151,123 @@ export const dashscopeErrors = {
       code: 'internal_error',
     },
   },
+  insufficientQuota: {
+    status: 429,
+    error: {
+      message:
+        'You exceeded your current quota, please check your plan and billing details. For details, see: https://help.aliyun.com/zh/model-studio/error-code#token-limit',
+      type: 'insufficient_quota',
+      code: 'insufficient_quota',
+    },
+  },
+  limitBurstRate: {
+    status: 429,
+    error: {
+      // §5 quotes only the start of this message.
+      message: 'Request rate increased too quickly.',
+      type: 'limit_burst_rate',
+      code: 'limit_burst_rate',
+    },
+  },
+  arrearage: {
+    status: 400,
+    error: {
+      message:
+        'Access denied, please make sure your account is in good standing. For details, see: https://help.aliyun.com/zh/model-studio/error-code#overdue-payment',
+      type: 'Arrearage',
+      code: 'Arrearage',
+    },
+  },
+  inputInspectionFailed: {
+    status: 400,
+    error: {
+      message:
+        'Input data may contain inappropriate content. For details, see: https://help.aliyun.com/zh/model-studio/error-code#inappropriate-content',
+      type: 'data_inspection_failed',
+      code: 'data_inspection_failed',
+    },
+  },
+  outputInspectionFailed: {
+    status: 400,
+    error: {
+      message:
+        'Output data may contain inappropriate content. For details, see: https://help.aliyun.com/zh/model-studio/error-code#inappropriate-content',
+      type: 'data_inspection_failed',
+      code: 'data_inspection_failed',
+    },
+  },
+  invalidSeed: {
+    status: 400,
+    error: {
+      message: "-1 is lesser than the minimum of 0 - 'seed'",
+      type: 'invalid_request_error',
+      code: 'invalid_value',
+    },
+  },
+  inputLength: {
+    status: 400,
+    error: {
+      message: 'Range of input length should be [1, 129024]',
+      type: 'invalid_request_error',
+      code: 'invalid_parameter_error',
+    },
+  },
+  modelServingError: {
+    status: 503,
+    error: {
+      message:
+        'Too many requests. Your requests are being throttled due to system capacity limits. Please try again later.',
+      type: 'ModelServingError',
+      code: 'ModelServingError',
+    },
+  },
+  modelUnavailable: {
+    status: 503,
+    error: {
+      message: 'Model is unavailable, please try again later.',
+      type: 'ModelUnavailable',
+      code: 'ModelUnavailable',
+    },
+  },
+  thinkingNonStreaming: {
+    status: 400,
+    error: {
+      message: 'parameter.enable_thinking must be set to false for non-streaming calls',
+      type: 'invalid_request_error',
+      code: 'invalid_parameter_error',
+    },
+  },
+  streamOnly: {
+    status: 400,
+    error: {
+      message:
+        'This model only support stream mode, please enable the stream parameter to access the model. ',
+      type: 'invalid_request_error',
+      code: 'invalid_parameter_error',
+    },
+  },
+  jsonWordMissing: {
+    status: 400,
+    error: {
+      message:
+        "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+      type: 'invalid_request_error',
+      code: 'invalid_parameter_error',
+    },
+  },
+  jsonWhileThinking: {
+    status: 400,
+    error: {
+      message: 'Json mode response is not supported when enable_thinking is true',
+      type: 'invalid_request_error',
+      code: 'invalid_parameter_error',
+    },
+  },
+} as const;
+
+/** The native-style throttling frame on HTTP 200 (§5, observed in qwen-code fixtures). */
+export const nativeThrottling = {
+  status: 429,
+  code: 'Throttling.AllocationQuota',
+  message: 'Allocated quota exceeded, please increase your quota limit.',
 } as const;

@@ -1,16 +1,28 @@
 import { createCore, type Core } from '../../electron/core/create-core';
-import { systemClock } from '../../electron/core/clock';
+import { systemClock, type Clock } from '../../electron/core/clock';
+import type { EngineSettings } from '../../electron/qwen/engine-settings';
 import { envKeySource } from '../../electron/secrets/key-source';
 import { createQwenClient } from '../../electron/qwen/qwen-client';
 import type { ChatEvent } from '../../electron/contract';
 
 /** Builds the core exactly as main.ts does (createAppCore), with the key and base URL given. */
-export function buildCore(options: { apiKey: string | null; baseURL: string }): Core {
+export function buildCore(options: {
+  apiKey: string | null;
+  baseURL: string;
+  // Engine (issue 3): settings, clock, environment (proxies) and jitter, when a test sets them.
+  engine?: Partial<EngineSettings>;
+  clock?: Clock;
+  env?: NodeJS.ProcessEnv;
+  random?: () => number;
+}): Core {
   return createCore({
     keySource: envKeySource(options.apiKey),
     createQwenClient,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     getBaseURL: () => options.baseURL,
+    getEngineSettings: () => options.engine,
+    env: options.env ?? {},
+    ...(options.random ? { random: options.random } : {}),
   });
 }
 

@@ -1,4 +1,4 @@
-import { builtInModels, DEFAULT_MODEL } from '../../qwen/models';
+import { DEFAULT_MODEL } from '../../qwen/models';
 import type { ChatEngine } from '../chat-engine';
 import type { HandlerGroup } from './types';
 
@@ -10,6 +10,6 @@ export function createChatHandlers(
       streamId: await engine.start({ model, messages, ...(params ? { params } : {}) }),
     }),
     'chat.cancel': async ({ streamId }) => ({ cancelled: engine.cancel(streamId) }),
-    'models.list': async () => ({ models: builtInModels, defaultModel: DEFAULT_MODEL }),
+    'models.list': async () => ({ models: await engine.listModels(), defaultModel: DEFAULT_MODEL }),
   };
 }

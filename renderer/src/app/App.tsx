@@ -8,10 +8,12 @@ import { MessageList } from '../features/chat/MessageList';
 import { ModelPicker } from '../features/chat/ModelPicker';
 import { ShortcutsHelp } from '../features/shortcuts/ShortcutsHelp';
 import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
+import { Sidebar } from '../features/sidebar/Sidebar';
+import { Settings } from '../features/settings/Settings';
 
 /**
- * The main window: a sidebar slot (conversations), and the chat pane with its header, messages and
- * composer. Other features mount one line each in the marked slots.
+ * The main window: the header (model, cost, shortcuts, Settings), the sidebar (conversations), and
+ * the chat pane (messages, composer). Features mount one line each.
  */
 export function App() {
   const t = useT();
@@ -26,30 +28,28 @@ export function App() {
 
   return (
     <div className="app">
-      {/* sidebar: conversations (history) */}
-      <div className="main-pane">
-        <header className="toolbar">
-          <h1>{t('app.title')}</h1>
-          <div className="toolbar-controls">
-            <ModelPicker />
-            {/* header controls: conversation settings, Settings */}
-            <ConversationCost />
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('shortcuts.title')}
-              title={t('shortcuts.title')}
-              onClick={toggleHelp}
-            >
-              ⌨
-            </button>
-          </div>
-        </header>
-        <main className="chat">
-          <MessageList />
-          <Composer />
-        </main>
-      </div>
+      <header className="toolbar">
+        <h1>{t('app.title')}</h1>
+        <div className="toolbar-controls">
+          <ModelPicker />
+          <ConversationCost />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('shortcuts.title')}
+            title={t('shortcuts.title')}
+            onClick={toggleHelp}
+          >
+            ⌨
+          </button>
+          <Settings />
+        </div>
+      </header>
+      <Sidebar />
+      <main className="chat">
+        <MessageList />
+        <Composer />
+      </main>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );

@@ -1,9 +1,18 @@
 /**
- * The conversation on screen and its streams. Every stream event from the main process lands here;
- * components only read.
+ * The conversation on screen and its streams. Questions go into the history (main process) and
+ * answers stream back as events; every stream event lands here; components only read.
  */
 import { create } from 'zustand';
-import type { AppError, ChatEvent, ChatMessage, StreamStatus, Usage } from '../../../electron/contract';
+import type {
+  AppError,
+  ChatEvent,
+  HistoryMessage,
+  ModelInfo,
+  OpenedConversation,
+  SendResult,
+  StreamStatus,
+  Usage,
+} from '../../../electron/contract';
 import { qwen } from '../api/qwen';
 
 export interface UiMessage {
@@ -17,10 +26,14 @@ export interface UiMessage {
   error?: AppError;
   usage?: Usage | null;
   finishReason?: string | null;
-  // --- chat window (issue 6): optional, filled in by applyEvent and the history helper ---
-  /** Branches: this message's position among its siblings (1-based) and how many there are. */
+  // History: where the message sits in its conversation's tree.
+  conversationId?: number;
+  parentId?: number | null;
   siblingIndex?: number;
   siblingCount?: number;
+  model?: string | null;
+  createdAt?: number;
+  // --- chat window (issue 6): filled in by applyEvent ---
   /** When the first reasoning and the first answer text arrived (ms since epoch): the "Thinking" duration. */
   reasoningStartedAt?: number;
   answerStartedAt?: number;
@@ -31,90 +44,259 @@ export interface UiMessage {
 interface ChatState {
   messages: UiMessage[];
   model: string;
+  /** The open conversation; null for a new chat not yet sent. */
+  conversationId: number | null;
+  /** Messages of the active path before the first one shown. */
+  olderCount: number;
+  /** The message to bring into view (a search hit). */
+  focusMessageId: string | null;
   setModel(model: string): void;
   /** Sends a question; resolves once the stream has started (or failed to). */
   send(text: string): Promise<void>;
   stop(): Promise<void>;
   applyEvent(event: ChatEvent): void;
+  newChat(): void;
+  openConversation(conversationId: number, focusMessageId?: number): Promise<AppError | null>;
+  loadOlder(): Promise<void>;
+  regenerate(messageId: string): Promise<void>;
+  editAndResend(messageId: string, text: string): Promise<void>;
+  switchBranch(messageId: string): Promise<void>;
 }
 
 let localId = 0;
-const newId = () => `m${++localId}`;
+const newId = () => `local-${++localId}`;
+/** The open conversation, per tab: a reload shows it again, a new tab starts a new chat. */
+const OPEN_KEY = 'qwen-desk.open-conversation';
+/** Events for a stream whose id is not known yet (its start is still being answered). */
+const early: ChatEvent[] = [];
+/**
+ * Answers opened while still streaming (after a reload): the page held the text as last saved, so
+ * a few deltas may be missing on screen; when the stream ends the saved, complete text is loaded.
+ */
+const resumed = new Set<string>();
 
-export const useChatStore = create<ChatState>((set, get) => ({
-  messages: [],
-  model: 'qwen-plus',
-  setModel: (model) => set({ model }),
+export function toUiMessage(m: HistoryMessage): UiMessage {
+  return {
+    id: String(m.id),
+    role: m.role === 'user' ? 'user' : 'assistant',
+    content: m.content,
+    ...(m.reasoning ? { reasoning: m.reasoning } : {}),
+    ...(m.status ? { status: m.status } : {}),
+    ...(m.streamId ? { streamId: m.streamId } : {}),
+    ...(m.error ? { error: m.error } : {}),
+    usage: m.usage,
+    finishReason: m.finishReason,
+    conversationId: m.conversationId,
+    parentId: m.parentId,
+    siblingIndex: m.siblingIndex,
+    siblingCount: m.siblingCount,
+    model: m.model,
+    createdAt: m.createdAt,
+  };
+}
 
-  async send(text) {
-    const question = text.trim();
-    if (!question || get().messages.some((m) => m.status === 'streaming')) return;
-    const user: UiMessage = { id: newId(), role: 'user', content: question };
-    const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
-    const history: ChatMessage[] = get()
-      .messages.filter(
-        (m) =>
-          m.role === 'user' || m.status === 'done' || m.status === 'stopped' || m.status === 'interrupted',
-      )
-      .map((m) => ({ role: m.role, content: m.content }));
-    set((s) => ({ messages: [...s.messages, user, assistant] }));
+const shown = (page: OpenedConversation) => page.messages.filter((m) => m.role !== 'system').map(toUiMessage);
 
-    const result = await qwen().invoke('chat.start', {
-      model: get().model,
-      messages: [...history, { role: 'user', content: question }],
-    });
-    updateMessage(assistant.id, (m) =>
-      result.ok ? { ...m, streamId: result.value.streamId } : { ...m, status: 'error', error: result.error },
-    );
-  },
+export const useChatStore = create<ChatState>((set, get) => {
+  const streaming = () => get().messages.some((m) => m.status === 'streaming');
 
-  async stop() {
-    const streaming = get().messages.find((m) => m.status === 'streaming' && m.streamId);
-    if (streaming?.streamId) await qwen().invoke('chat.cancel', { streamId: streaming.streamId });
-  },
+  /** Puts the saved ids (and the stream) on the messages shown before the answer came back. */
+  function settle(tempUser: string | null, tempAssistant: string, result: SendResult): void {
+    set({ conversationId: result.conversationId });
+    sessionStorage.setItem(OPEN_KEY, String(result.conversationId));
+    set((s) => ({
+      messages: s.messages.map((m) => {
+        if (m.id === tempUser)
+          return { ...m, id: String(result.userMessageId), conversationId: result.conversationId };
+        if (m.id !== tempAssistant) return m;
+        return {
+          ...m,
+          id: String(result.assistantMessageId),
+          conversationId: result.conversationId,
+          parentId: result.userMessageId,
+          ...(result.streamId ? { streamId: result.streamId } : {}),
+          ...(result.error ? { status: 'error' as const, error: result.error } : {}),
+        };
+      }),
+    }));
+    if (result.streamId) {
+      const held = early.filter((e) => e.streamId === result.streamId);
+      early.splice(0, early.length, ...early.filter((e) => e.streamId !== result.streamId));
+      held.forEach((e) => get().applyEvent(e));
+    }
+  }
 
-  applyEvent(event) {
-    const target = get().messages.find((m) => m.streamId === event.streamId);
-    if (!target) return;
-    updateMessage(target.id, (m) => {
-      switch (event.type) {
-        case 'delta':
-          return {
-            ...m,
-            content: m.content + event.content,
-            ...(event.reasoning ? { reasoning: (m.reasoning ?? '') + event.reasoning } : {}),
-            ...timing(m, event.reasoning, event.content),
-            retry: undefined,
-          };
-        case 'done':
-          return {
-            ...m,
-            status: event.status,
-            usage: event.usage,
-            finishReason: event.finishReason,
-            retry: undefined,
-          };
-        case 'retrying':
-          return {
-            ...m,
-            retry: {
-              attempt: event.attempt,
-              maxAttempts: event.maxAttempts,
-              until: Date.now() + event.delayMs,
-              error: event.error,
-            },
-          };
-        case 'error':
-          return {
-            ...m,
-            status: event.interrupted ? 'interrupted' : 'error',
-            error: event.error,
-            retry: undefined,
-          };
+  function failed(tempAssistant: string, error: AppError): void {
+    updateMessage(tempAssistant, (m) => ({ ...m, status: 'error', error }));
+  }
+
+  return {
+    messages: [],
+    model: 'qwen-plus',
+    conversationId: null,
+    olderCount: 0,
+    focusMessageId: null,
+    setModel: (model) => set({ model }),
+
+    async send(text) {
+      const question = text.trim();
+      if (!question || streaming()) return;
+      const user: UiMessage = { id: newId(), role: 'user', content: question };
+      const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
+      set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null }));
+      const conversationId = get().conversationId;
+      const result = await qwen().invoke('history.send', {
+        ...(conversationId !== null ? { conversationId } : {}),
+        content: question,
+        model: get().model,
+      });
+      if (result.ok) settle(user.id, assistant.id, result.value);
+      else failed(assistant.id, result.error);
+    },
+
+    async stop() {
+      const live = get().messages.find((m) => m.status === 'streaming' && m.streamId);
+      if (live?.streamId) await qwen().invoke('chat.cancel', { streamId: live.streamId });
+    },
+
+    applyEvent(event) {
+      const target = get().messages.find((m) => m.streamId === event.streamId);
+      if (target && resumed.has(target.id) && (event.type === 'done' || event.type === 'error')) {
+        resumed.delete(target.id);
+        const { conversationId } = get();
+        // The recorder writes the final row on the same event, before this reload reaches it.
+        if (conversationId !== null) setTimeout(() => void get().openConversation(conversationId), 0);
       }
-    });
-  },
-}));
+      if (!target) {
+        if (early.length >= 5000) early.shift(); // events of streams other windows started
+        early.push(event);
+        return;
+      }
+      updateMessage(target.id, (m) => {
+        switch (event.type) {
+          case 'delta':
+            return {
+              ...m,
+              content: m.content + event.content,
+              ...(event.reasoning ? { reasoning: (m.reasoning ?? '') + event.reasoning } : {}),
+              ...timing(m, event.reasoning, event.content),
+              retry: undefined,
+            };
+          case 'done':
+            return {
+              ...m,
+              status: event.status,
+              usage: event.usage,
+              finishReason: event.finishReason,
+              retry: undefined,
+            };
+          case 'retrying':
+            return {
+              ...m,
+              retry: {
+                attempt: event.attempt,
+                maxAttempts: event.maxAttempts,
+                until: Date.now() + event.delayMs,
+                error: event.error,
+              },
+            };
+          case 'error':
+            return {
+              ...m,
+              status: event.interrupted ? 'interrupted' : 'error',
+              error: event.error,
+              retry: undefined,
+            };
+        }
+      });
+    },
+
+    newChat() {
+      sessionStorage.removeItem(OPEN_KEY);
+      set({ messages: [], conversationId: null, olderCount: 0, focusMessageId: null });
+    },
+
+    async openConversation(conversationId, focusMessageId) {
+      const result = await qwen().invoke('history.open', {
+        conversationId,
+        ...(focusMessageId !== undefined ? { focusMessageId } : {}),
+      });
+      if (!result.ok) return result.error;
+      sessionStorage.setItem(OPEN_KEY, String(conversationId));
+      const messages = shown(result.value);
+      for (const m of messages) if (m.streamId) resumed.add(m.id);
+      set({
+        conversationId,
+        messages,
+        olderCount: result.value.olderCount,
+        focusMessageId: focusMessageId !== undefined ? String(focusMessageId) : null,
+      });
+      return null;
+    },
+
+    async loadOlder() {
+      const { conversationId, messages } = get();
+      const first = messages[0];
+      if (conversationId === null || !first) return;
+      const result = await qwen().invoke('history.open', { conversationId, beforeId: Number(first.id) });
+      if (!result.ok || get().conversationId !== conversationId) return;
+      set((s) => ({
+        messages: [...shown(result.value), ...s.messages],
+        olderCount: result.value.olderCount,
+      }));
+    },
+
+    async regenerate(messageId) {
+      const index = get().messages.findIndex((m) => m.id === messageId);
+      const old = get().messages[index];
+      if (!old || old.role !== 'assistant' || streaming()) return;
+      const assistant: UiMessage = {
+        id: newId(),
+        role: 'assistant',
+        content: '',
+        status: 'streaming',
+        siblingIndex: old.siblingCount ?? 1,
+        siblingCount: (old.siblingCount ?? 1) + 1,
+      };
+      set((s) => ({ messages: [...s.messages.slice(0, index), assistant] }));
+      const result = await qwen().invoke('history.regenerate', {
+        messageId: Number(messageId),
+        model: get().model,
+      });
+      if (result.ok) settle(null, assistant.id, result.value);
+      else failed(assistant.id, result.error);
+    },
+
+    async editAndResend(messageId, text) {
+      const index = get().messages.findIndex((m) => m.id === messageId);
+      const old = get().messages[index];
+      const content = text.trim();
+      if (!old || old.role !== 'user' || !content || streaming()) return;
+      const user: UiMessage = {
+        id: newId(),
+        role: 'user',
+        content,
+        siblingIndex: old.siblingCount ?? 1,
+        siblingCount: (old.siblingCount ?? 1) + 1,
+      };
+      const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
+      set((s) => ({ messages: [...s.messages.slice(0, index), user, assistant] }));
+      const result = await qwen().invoke('history.edit', {
+        messageId: Number(messageId),
+        content,
+        model: get().model,
+      });
+      if (result.ok) settle(user.id, assistant.id, result.value);
+      else failed(assistant.id, result.error);
+    },
+
+    async switchBranch(messageId) {
+      const result = await qwen().invoke('history.branch.switch', { messageId: Number(messageId) });
+      if (!result.ok) return;
+      set({ messages: shown(result.value), olderCount: result.value.olderCount, focusMessageId: messageId });
+    },
+  };
+});
 
 /** Chat window (issue 6): when reasoning and answer text first arrived, for the "Thinking" duration. */
 function timing(m: UiMessage, reasoning: string | undefined, content: string): Partial<UiMessage> {
@@ -134,8 +316,17 @@ export function connectChatEvents(): () => void {
   return qwen().on('chat.event', (event) => useChatStore.getState().applyEvent(event));
 }
 
+/** After a reload: the conversation this tab had open, as it is now. */
+export async function restoreOpenConversation(): Promise<void> {
+  const saved = Number(sessionStorage.getItem(OPEN_KEY));
+  if (Number.isSafeInteger(saved) && saved > 0) {
+    const error = await useChatStore.getState().openConversation(saved);
+    if (error) sessionStorage.removeItem(OPEN_KEY);
+  }
+}
+
 /** Loads the model list once and picks the default. */
-export async function loadModels(): Promise<{ id: string; name: string }[]> {
+export async function loadModels(): Promise<ModelInfo[]> {
   const result = await qwen().invoke('models.list', undefined);
   if (!result.ok) return [];
   useChatStore.getState().setModel(result.value.defaultModel);

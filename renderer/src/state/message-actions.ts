@@ -1,15 +1,11 @@
 /**
  * Chat window (issue 6): what a person can do to a message — regenerate, edit and resend, continue,
- * retry, delete — on the conversation held by the chat store. Each action that asks Qwen again
- * sends the conversation up to that point. Once the history helper's branches are merged, the
- * regenerate/edit paths become sibling branches instead of replacing the tail (see the report).
+ * retry, delete, switch versions. Regenerate and edit create sibling branches in the history (the
+ * chat store's actions); the rest are here.
  */
 import type { ChatMessage } from '../../../electron/contract';
 import { qwen } from '../api/qwen';
-import { updateMessage, useChatStore, type UiMessage } from './chat-store';
-
-let actionId = 0;
-const newId = () => `a${++actionId}`;
+import { toUiMessage, updateMessage, useChatStore, type UiMessage } from './chat-store';
 
 /** The request history made of `messages`: questions and every answer that produced text. */
 export function requestHistory(messages: UiMessage[]): ChatMessage[] {
@@ -19,6 +15,9 @@ export function requestHistory(messages: UiMessage[]): ChatMessage[] {
 }
 
 const isStreaming = () => useChatStore.getState().messages.some((m) => m.status === 'streaming');
+
+/** Saved messages have the history's numeric ids; a question that never reached it has a local one. */
+const isSaved = (id: string) => /^\d+$/.test(id);
 
 async function startInto(assistantId: string, messages: ChatMessage[]): Promise<void> {
   const result = await qwen().invoke('chat.start', { model: useChatStore.getState().model, messages });
@@ -31,35 +30,31 @@ function indexOf(id: string): number {
   return useChatStore.getState().messages.findIndex((m) => m.id === id);
 }
 
-/** Asks again for the answer `id` (or the answer to question `id`): a fresh answer replaces it. */
+/** Asks again for answer `id`: a new sibling answer (the old one stays reachable with ‹ ›). */
 export async function regenerate(id: string): Promise<void> {
   if (isStreaming()) return;
-  const messages = useChatStore.getState().messages;
-  let at = indexOf(id);
-  if (at < 0) return;
-  if (messages[at]!.role === 'user') at += 1;
-  const before = messages.slice(0, at);
-  if (before.at(-1)?.role !== 'user') return;
-  const answer: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
-  useChatStore.setState({ messages: [...before, answer] });
-  await startInto(answer.id, requestHistory(before));
+  await useChatStore.getState().regenerate(id);
 }
 
-/** After an error: the same as asking again. */
-export const retry = regenerate;
-
-/** Replaces question `id` with `text` and asks again from there. */
-export async function editAndResend(id: string, text: string): Promise<void> {
-  const question = text.trim();
-  if (!question || isStreaming()) return;
-  const at = indexOf(id);
+/**
+ * After an error: ask again. A failed answer the history saved gets a new sibling; one that never
+ * reached the history (the question itself was refused) is sent again as a question.
+ */
+export async function retry(id: string): Promise<void> {
+  if (isStreaming()) return;
+  if (isSaved(id)) return regenerate(id);
   const messages = useChatStore.getState().messages;
-  if (at < 0 || messages[at]!.role !== 'user') return;
-  const edited: UiMessage = { ...messages[at]!, content: question };
-  const answer: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
-  const before = [...messages.slice(0, at), edited];
-  useChatStore.setState({ messages: [...before, answer] });
-  await startInto(answer.id, requestHistory(before));
+  const at = indexOf(id);
+  const question = messages[at - 1];
+  if (at < 0 || question?.role !== 'user') return;
+  useChatStore.setState({ messages: messages.slice(0, at - 1) });
+  await useChatStore.getState().send(question.content);
+}
+
+/** Replaces question `id` with `text` as a new sibling, and asks again from there. */
+export async function editAndResend(id: string, text: string): Promise<void> {
+  if (!text.trim() || isStreaming()) return;
+  await useChatStore.getState().editAndResend(id, text);
 }
 
 /** The instruction that makes Qwen pick up a cut answer where it stopped. */
@@ -98,34 +93,42 @@ export function canContinue(m: UiMessage): boolean {
   );
 }
 
-/** Removes one message (stopping it first if it is still streaming). */
+/** Deletes one message from the history (stopping it first if it is still streaming). */
 export async function deleteMessage(id: string): Promise<void> {
   const target = useChatStore.getState().messages.find((m) => m.id === id);
   if (!target) return;
   if (target.status === 'streaming' && target.streamId) {
     await qwen().invoke('chat.cancel', { streamId: target.streamId });
   }
-  useChatStore.setState((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
+  if (!isSaved(id)) {
+    useChatStore.setState((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
+    return;
+  }
+  const result = await qwen().invoke('history.message.delete', { messageId: Number(id) });
+  if (!result.ok) {
+    updateMessage(id, (m) => ({ ...m, error: result.error }));
+    return;
+  }
+  useChatStore.setState({
+    messages: result.value.messages.filter((m) => m.role !== 'system').map(toUiMessage),
+    olderCount: result.value.olderCount,
+  });
 }
 
-/**
- * Starts an empty conversation (Ctrl/Cmd+N). The history helper's sidebar owns "New chat" and
- * conversations; after the merge this becomes its action.
- */
+/** Starts an empty conversation (Ctrl/Cmd+N), as the sidebar's "New chat" does. */
 export async function newChat(): Promise<void> {
   await useChatStore.getState().stop();
-  useChatStore.setState({ messages: [] });
+  useChatStore.getState().newChat();
 }
 
-/**
- * Branches (the "‹ 2/3 ›" navigator): the history helper owns siblings and registers how to switch
- * between them; the navigator only shows when a message has siblings.
- */
-type SiblingSwitcher = (messageId: string, direction: -1 | 1) => void;
-let siblingSwitcher: SiblingSwitcher | null = null;
-export function registerSiblingSwitcher(fn: SiblingSwitcher | null): void {
-  siblingSwitcher = fn;
-}
-export function switchSibling(messageId: string, direction: -1 | 1): void {
-  siblingSwitcher?.(messageId, direction);
+/** The "‹ 2/3 ›" navigator: shows the previous or next version of message `id`. */
+export async function switchSibling(id: string, direction: -1 | 1): Promise<void> {
+  if (isStreaming() || !isSaved(id)) return;
+  const result = await qwen().invoke('history.siblings', { messageId: Number(id) });
+  if (!result.ok) return;
+  const siblings = result.value.messages;
+  const at = siblings.findIndex((m) => String(m.id) === id);
+  const target = siblings[at + direction];
+  if (at < 0 || !target) return;
+  await useChatStore.getState().switchBranch(String(target.id));
 }

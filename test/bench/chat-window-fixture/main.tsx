@@ -28,29 +28,27 @@ function StreamView({ kind }: { kind: Kind }) {
   }, [state]);
   return (
     <div className="app">
-      <div className="main-pane">
-        <main className="chat">
-          <div className="messages-pane">
-            <div className="messages" ref={scroller}>
-              <article
-                className="message assistant"
-                data-role="assistant"
-                data-status={state.streaming ? 'streaming' : 'done'}
-              >
-                <div className="content">
-                  {kind === 'optimized' ? (
-                    <Markdown text={state.text} streaming={state.streaming} />
-                  ) : (
-                    <div className="markdown">
-                      <ReactMarkdown remarkPlugins={[remarkGfm]}>{state.text}</ReactMarkdown>
-                    </div>
-                  )}
-                </div>
-              </article>
-            </div>
+      <main className="chat">
+        <div className="messages-pane">
+          <div className="messages" ref={scroller}>
+            <article
+              className="message assistant"
+              data-role="assistant"
+              data-status={state.streaming ? 'streaming' : 'done'}
+            >
+              <div className="content">
+                {kind === 'optimized' ? (
+                  <Markdown text={state.text} streaming={state.streaming} />
+                ) : (
+                  <div className="markdown">
+                    <ReactMarkdown remarkPlugins={[remarkGfm]}>{state.text}</ReactMarkdown>
+                  </div>
+                )}
+              </div>
+            </article>
           </div>
-        </main>
-      </div>
+        </div>
+      </main>
     </div>
   );
 }
@@ -134,11 +132,9 @@ window.bench = {
     useChatStore.setState({ messages });
     mount(
       <div className="app">
-        <div className="main-pane">
-          <main className="chat">
-            <MessageList />
-          </main>
-        </div>
+        <main className="chat">
+          <MessageList />
+        </main>
       </div>,
     );
     // The frame that shows the newest messages: after the next rAF, the paint follows.

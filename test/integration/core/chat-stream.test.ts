@@ -109,7 +109,7 @@ describe('core chat streaming against the fake DashScope server', () => {
   });
 
   it('an unknown model and a rate limit are told apart', async () => {
-    const core = buildCore({ apiKey: KEY, baseURL: fake.baseURL });
+    const core = buildCore({ apiKey: KEY, baseURL: fake.baseURL, engine: { maxRetries: 0 } });
     const events = collectEvents(core);
     fake.enqueue({ type: 'error', ...dashscopeErrors.modelNotFound('qwen-nope') });
     const a = await start(core);
@@ -126,7 +126,11 @@ describe('core chat streaming against the fake DashScope server', () => {
   });
 
   it('an unreachable host is a network error, not a crash', async () => {
-    const core = buildCore({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/compatible-mode/v1' });
+    const core = buildCore({
+      apiKey: KEY,
+      baseURL: 'http://127.0.0.1:9/compatible-mode/v1',
+      engine: { maxRetries: 0 },
+    });
     const events = collectEvents(core);
     const id = await start(core);
     expect(await events.until(id)).toMatchObject({ type: 'error', error: { code: 'network' } });

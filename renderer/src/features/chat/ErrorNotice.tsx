@@ -1,5 +1,6 @@
 import type { AppError } from '../../../../electron/contract';
 import { useT } from '../../i18n';
+import { useSettingsStore } from '../../state/settings-store';
 
 /** Errors a person fixes in Settings (the key, the account) rather than by asking again. */
 const settingsCodes = new Set<AppError['code']>([
@@ -9,9 +10,6 @@ const settingsCodes = new Set<AppError['code']>([
   'arrears',
   'model_not_found',
 ]);
-
-/** Asks the Settings panel (the settings helper's) to open. */
-export const OPEN_SETTINGS_EVENT = 'qwen:open-settings';
 
 /**
  * A failure, in words a person understands, with what to do next, a button for it, and the
@@ -29,7 +27,7 @@ export function ErrorNotice({ error, onRetry }: { error: AppError; onRetry?: () 
         <button
           type="button"
           className="error-action"
-          onClick={() => window.dispatchEvent(new CustomEvent(OPEN_SETTINGS_EVENT))}
+          onClick={() => useSettingsStore.getState().setOpen(true)}
         >
           {t('error.openSettings')}
         </button>

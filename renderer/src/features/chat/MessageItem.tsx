@@ -57,7 +57,12 @@ export const MessageItem = memo(function MessageItem({
       )}
       <footer className="message-footer">
         {message.siblingCount !== undefined && message.siblingCount > 1 && (
-          <SiblingNavigator id={message.id} index={message.siblingIndex ?? 1} count={message.siblingCount} />
+          // The history counts siblings from 0; people count from 1.
+          <SiblingNavigator
+            id={message.id}
+            index={(message.siblingIndex ?? 0) + 1}
+            count={message.siblingCount}
+          />
         )}
         <MessageActions message={message} busy={busy} />
         {message.usage && <UsageLine usage={message.usage} />}

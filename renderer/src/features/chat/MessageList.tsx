@@ -27,8 +27,6 @@ export function MessageList() {
   const followingRef = useRef(true);
   const [highlight, setHighlight] = useState<string | null>(null);
 
-  // The virtualizer's functions change as it measures; this component is simply not auto-memoized.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scroller.current,
@@ -102,8 +100,21 @@ export function MessageList() {
     setFollowing(false);
     virtualizer.scrollToIndex(index, { align: 'center' });
     setHighlight(target.id);
+    // Keyboard focus follows, once the virtualizer has rendered the row.
+    let frame = requestAnimationFrame(function focusWhenRendered(tries = 0) {
+      const article = scroller.current?.querySelector<HTMLElement>(
+        `[data-message-id="${CSS.escape(target.id)}"]`,
+      );
+      if (article) {
+        article.tabIndex = -1;
+        article.focus({ preventScroll: true });
+      } else if (tries < 30) frame = requestAnimationFrame(() => focusWhenRendered(tries + 1));
+    });
     const timer = setTimeout(() => setHighlight(null), HIGHLIGHT_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+    };
     // Only a new request scrolls; messages changing later must not pull the view back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);

@@ -2,7 +2,7 @@ import { useLocale, useT } from '../../i18n';
 import { switchSibling } from '../../state/message-actions';
 import { formatNumber } from './format';
 
-/** "‹ 2/3 ›": which version of a message this is, and buttons to the others. */
+/** "‹ 2/3 ›": which version of a message this is (`index` from 1), and buttons to the others. */
 export function SiblingNavigator({ id, index, count }: { id: string; index: number; count: number }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
@@ -12,7 +12,7 @@ export function SiblingNavigator({ id, index, count }: { id: string; index: numb
         type="button"
         aria-label={t('siblings.previous')}
         disabled={index <= 1}
-        onClick={() => switchSibling(id, -1)}
+        onClick={() => void switchSibling(id, -1)}
       >
         ‹
       </button>
@@ -23,7 +23,7 @@ export function SiblingNavigator({ id, index, count }: { id: string; index: numb
         type="button"
         aria-label={t('siblings.next')}
         disabled={index >= count}
-        onClick={() => switchSibling(id, 1)}
+        onClick={() => void switchSibling(id, 1)}
       >
         ›
       </button>

@@ -27,7 +27,11 @@ export function useGlobalShortcuts(toggleHelp: () => void): void {
           e.preventDefault();
           toggleHelp();
         }
-      } else if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
+      } else if (
+        e.key === 'Escape' &&
+        !e.defaultPrevented &&
+        !document.querySelector('dialog[open], [aria-modal="true"]')
+      ) {
         // (Esc in an open dialog closes the dialog; it must not also stop the answer.)
         const state = useChatStore.getState();
         if (state.messages.some((m) => m.status === 'streaming')) {

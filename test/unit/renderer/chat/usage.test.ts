@@ -4,7 +4,7 @@ import { formatMoney } from '../../../../renderer/src/features/chat/format';
 
 describe('conversation cost', () => {
   it('adds every answer at the list price per million tokens', () => {
-    const price = { input: 0.4, output: 1.2, currency: 'USD' as const };
+    const price = { input: 0.4, output: 1.2, currency: 'USD' as const, asOf: '2026-01-01', confirmed: true };
     const cost = estimateCost(
       [
         { promptTokens: 1_000_000, completionTokens: 0, totalTokens: 1_000_000 },

@@ -1,0 +1,163 @@
+import type { AppError, ChatMessage, ChatParams, SendResult } from '../contract';
+import type { HistoryStore } from '../history/history-store';
+import type { MessageRow } from '../history/rows';
+import { toConversation } from '../history/rows';
+import { AppErrorException, appError, fail } from './app-error';
+import type { ChatEngine } from './chat-engine';
+import type { Clock } from './clock';
+import type { EventHub } from './event-hub';
+import type { StreamRecorder } from './stream-recorder';
+
+interface Target {
+  model: string;
+  params?: ChatParams | undefined;
+}
+
+/**
+ * Conversations as the user has them: a question goes into the tree, the answer's row is written
+ * before the stream starts, and the request to Qwen is built from the active path from the root.
+ * Regenerating and editing add siblings; nothing is overwritten.
+ */
+export class ConversationService {
+  constructor(
+    private readonly store: HistoryStore,
+    private readonly engine: ChatEngine,
+    private readonly recorder: StreamRecorder,
+    private readonly hub: EventHub,
+    private readonly clock: Clock,
+  ) {}
+
+  message(id: number): MessageRow {
+    return this.store.messages.get(id) ?? fail('not_found', 'That message no longer exists.');
+  }
+
+  private conversation(id: number) {
+    return this.store.conversations.row(id) ?? fail('not_found', 'That conversation no longer exists.');
+  }
+
+  async send(input: Target & { conversationId?: number | undefined; content: string }): Promise<SendResult> {
+    const now = this.clock.now();
+    const ids = this.store.db.transaction(() => {
+      const conversationId =
+        input.conversationId ??
+        this.store.conversations.create({ now, model: input.model, params: input.params ?? null });
+      const parentId = this.conversation(conversationId).current_leaf_id;
+      const userId = this.addUser(conversationId, parentId, input.content, now);
+      return { conversationId, userId, assistantId: this.addAssistant(conversationId, userId, input, now) };
+    })();
+    return this.answer(ids.conversationId, ids.userId, ids.assistantId, input);
+  }
+
+  /** Another answer to the question: `messageId` is an answer (a sibling is added) or a question. */
+  async regenerate(input: Target & { messageId: number }): Promise<SendResult> {
+    const message = this.message(input.messageId);
+    const question = message.role === 'assistant' ? message.parent_id : message.id;
+    if (question === null || this.message(question).role !== 'user')
+      fail('invalid_argument', 'Only an answer to a question can be regenerated.');
+    const assistantId = this.store.db.transaction(() =>
+      this.addAssistant(message.conversation_id, question, input, this.clock.now()),
+    )();
+    return this.answer(message.conversation_id, question, assistantId, input);
+  }
+
+  /** The question edited, as a new sibling of the original (which stays, with its answers). */
+  async editAndResend(input: Target & { messageId: number; content: string }): Promise<SendResult> {
+    const original = this.message(input.messageId);
+    if (original.role !== 'user') fail('invalid_argument', 'Only your own messages can be edited.');
+    const now = this.clock.now();
+    const ids = this.store.db.transaction(() => {
+      const userId = this.addUser(original.conversation_id, original.parent_id, input.content, now);
+      return { userId, assistantId: this.addAssistant(original.conversation_id, userId, input, now) };
+    })();
+    return this.answer(original.conversation_id, ids.userId, ids.assistantId, input);
+  }
+
+  private addUser(conversationId: number, parentId: number | null, content: string, now: number): number {
+    return this.store.messages.insert({ conversationId, parentId, role: 'user', content, now });
+  }
+
+  /** The answer's row, written before the stream starts; it becomes the active leaf. */
+  private addAssistant(conversationId: number, userId: number, target: Target, now: number): number {
+    const id = this.store.messages.insert({
+      conversationId,
+      parentId: userId,
+      role: 'assistant',
+      content: '',
+      model: target.model,
+      params: target.params ?? null,
+      status: 'streaming',
+      now,
+    });
+    this.store.conversations.setLeaf(conversationId, id);
+    this.store.conversations.touch(conversationId, now, target.model, target.params);
+    return id;
+  }
+
+  /** What Qwen is sent: the system prompt, then the active path up to the question. */
+  requestMessages(userId: number, params?: ChatParams): ChatMessage[] {
+    const messages: ChatMessage[] = [];
+    if (params?.systemPrompt?.trim()) messages.push({ role: 'system', content: params.systemPrompt });
+    for (const row of this.store.activePath(userId)) {
+      // Answers that never produced text (failed before the first token) are left out.
+      if (row.role === 'assistant' && (!row.content || row.status === 'error' || row.status === 'streaming'))
+        continue;
+      messages.push({ role: row.role, content: row.content });
+    }
+    return messages;
+  }
+
+  private async answer(
+    conversationId: number,
+    userId: number,
+    assistantId: number,
+    target: Target,
+  ): Promise<SendResult> {
+    this.emitUpdated(conversationId);
+    const base = { conversationId, userMessageId: userId, assistantMessageId: assistantId };
+    const question = this.message(userId).content;
+    const started = this.recorder.expectStream();
+    try {
+      const streamId = await this.engine.start({
+        model: target.model,
+        messages: this.requestMessages(userId, target.params),
+        ...(target.params ? { params: target.params } : {}),
+      });
+      this.recorder.record(streamId, assistantId, (end) => {
+        if (end.status === 'done' || end.status === 'stopped')
+          void this.titleIfNew(conversationId, question, end.content);
+      });
+      return { ...base, streamId, error: null };
+    } catch (err) {
+      const error: AppError =
+        err instanceof AppErrorException
+          ? err.appError
+          : appError('internal', 'Something went wrong inside Qwen Desk.', { detail: String(err) });
+      this.store.messages.finish(assistantId, {
+        content: '',
+        reasoning: null,
+        status: 'error',
+        error,
+        now: this.clock.now(),
+      });
+      return { ...base, streamId: null, error };
+    } finally {
+      started();
+    }
+  }
+
+  /** After the first answer of a conversation: a short title (the engine falls back to the first words). */
+  private async titleIfNew(conversationId: number, question: string, answer: string): Promise<void> {
+    const row = this.store.conversations.row(conversationId);
+    if (!row || row.title !== null) return;
+    const title = await this.engine.generateTitle(question, answer);
+    const current = this.store.conversations.row(conversationId);
+    if (!current || current.title !== null) return; // renamed meanwhile: the user's title wins
+    this.store.conversations.rename(conversationId, title);
+    this.emitUpdated(conversationId);
+  }
+
+  emitUpdated(conversationId: number): void {
+    const row = this.store.conversations.row(conversationId);
+    if (row) this.hub.emit('history.conversation.updated', toConversation(row));
+  }
+}

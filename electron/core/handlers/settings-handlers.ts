@@ -1,0 +1,46 @@
+import type { QwenClientFactory } from '../../qwen/qwen-client';
+import { regions } from '../../qwen/regions';
+import type { KeyManager } from '../../secrets/key-manager';
+import { testKey } from '../../secrets/key-tester';
+import type { SettingsService } from '../../settings/settings-service';
+import { fail } from '../app-error';
+import type { HandlerGroup } from './types';
+
+export interface SettingsHandlerDeps {
+  settings: SettingsService;
+  keys: KeyManager;
+  createQwenClient: QwenClientFactory;
+}
+
+/** Settings and the API key. No handler returns the key: only its masked form and where it is kept. */
+export function createSettingsHandlers(
+  deps: SettingsHandlerDeps,
+): HandlerGroup<'settings.get' | 'settings.update' | 'key.status' | 'key.save' | 'key.test' | 'key.remove'> {
+  const { settings, keys } = deps;
+  return {
+    'settings.get': async () => settings.view(),
+    'settings.update': async (patch) => settings.update(patch),
+    'key.status': () => keys.status(),
+    'key.save': ({ key }) => keys.save(key),
+    'key.remove': () => keys.remove(),
+    'key.test': async ({ key: typed }) => {
+      const key = await keys.resolve(typed);
+      if (!key) fail('no_api_key', 'There is no key to test.', { action: 'Paste your API key first.' });
+      const view = settings.view();
+      const region = view.settings.region;
+      // Other regions are asked only about the standard endpoints, never for Custom or an override.
+      const probeOthers = region !== 'custom' && !view.baseURLFromEnvironment;
+      return testKey(
+        {
+          key,
+          region,
+          baseURL: settings.baseURL(),
+          otherRegions: probeOthers
+            ? regions.flatMap((r) => (r.id !== region && r.baseURL ? [{ id: r.id, baseURL: r.baseURL }] : []))
+            : [],
+        },
+        { createQwenClient: deps.createQwenClient },
+      );
+    },
+  };
+}

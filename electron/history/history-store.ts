@@ -1,0 +1,144 @@
+import type Database from 'better-sqlite3';
+import type { HistoryMessage, HistoryNotice, OpenedConversation } from '../contract';
+import type { SettingsStore } from '../settings/settings-store';
+import { ConversationsTable } from './conversations-table';
+import { MessagesTable } from './messages-table';
+import { closeHistoryDatabase, openHistoryDatabase } from './open-database';
+import { toConversation, toMessage, type MessageRow } from './rows';
+import { MessageSearch } from './search';
+import { createSqliteSettingsStore } from './settings-table';
+import { dailyBackupIfDue } from './backups';
+import { wipeFreedText } from './conversations-table';
+
+export interface PageOptions {
+  limit: number;
+  beforeId?: number;
+  focusMessageId?: number;
+}
+
+/** The open history database and its query modules; one per process. */
+export class HistoryStore {
+  readonly conversations: ConversationsTable;
+  readonly messages: MessagesTable;
+  readonly search: MessageSearch;
+  readonly settings: SettingsStore;
+  private backupTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+    readonly notices: HistoryNotice[],
+  ) {
+    this.conversations = new ConversationsTable(db);
+    this.messages = new MessagesTable(db);
+    this.search = new MessageSearch(db);
+    this.settings = createSqliteSettingsStore(db);
+  }
+
+  /** Opens the database in `dataDir` and settles what the last run left streaming. */
+  static open(dataDir: string, options: { now?: number; dailyBackups?: boolean } = {}): HistoryStore {
+    const now = options.now ?? Date.now();
+    const opened = openHistoryDatabase(dataDir, now);
+    const store = new HistoryStore(opened.db, opened.file, opened.notices);
+    store.messages.markInterrupted(now);
+    if (options.dailyBackups) store.startDailyBackups(dataDir);
+    return store;
+  }
+
+  private startDailyBackups(dataDir: string): void {
+    const run = () => void dailyBackupIfDue(this.db, dataDir, Date.now()).catch(() => undefined);
+    run();
+    this.backupTimer = setInterval(run, 60 * 60 * 1000);
+    this.backupTimer.unref();
+  }
+
+  close(): void {
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    closeHistoryDatabase(this.db);
+  }
+
+  toHistoryMessage(row: MessageRow, streamIdFor?: (id: number) => string | null): HistoryMessage {
+    return toMessage(row, this.messages.siblingPosition(row), streamIdFor?.(row.id) ?? null);
+  }
+
+  /** The root-to-leaf path of the conversation's active branch ending at `leafId`. */
+  activePath(leafId: number): MessageRow[] {
+    return this.messages.pathUp(leafId, 0);
+  }
+
+  /**
+   * A page of the active path, oldest first: the newest `limit` messages, those before `beforeId`,
+   * or (after making its branch active) those around `focusMessageId`.
+   */
+  page(
+    conversationId: number,
+    options: PageOptions,
+    streamIdFor?: (id: number) => string | null,
+  ): OpenedConversation | undefined {
+    let conversation = this.conversations.row(conversationId);
+    if (!conversation) return undefined;
+    if (options.focusMessageId !== undefined) {
+      const focus = this.messages.get(options.focusMessageId);
+      if (focus && focus.conversation_id === conversationId) {
+        this.activate(focus);
+        conversation = this.conversations.row(conversationId)!;
+      }
+    }
+    const leafId = conversation.current_leaf_id;
+    const result = (rows: MessageRow[]): OpenedConversation => ({
+      conversation: toConversation(conversation),
+      messages: rows.map((r) => this.toHistoryMessage(r, streamIdFor)),
+      olderCount: rows[0]?.depth ?? 0,
+    });
+    if (leafId === null) return result([]);
+    const leaf = this.messages.get(leafId)!;
+    let top = leaf;
+    if (options.focusMessageId !== undefined) {
+      const focus = this.messages.get(options.focusMessageId);
+      if (focus && focus.conversation_id === conversationId) {
+        // Half a page after the focused message, if the path goes on that far.
+        const end = Math.min(leaf.depth, focus.depth + Math.floor(options.limit / 2));
+        top = end === leaf.depth ? leaf : this.messages.pathUp(leaf.id, end).find((r) => r.depth === end)!;
+      }
+    } else if (options.beforeId !== undefined) {
+      const before = this.messages.get(options.beforeId);
+      if (!before || before.conversation_id !== conversationId || before.parent_id === null)
+        return result([]);
+      top = this.messages.get(before.parent_id)!;
+    }
+    return result(this.messages.pathUp(top.id, Math.max(0, top.depth - options.limit + 1)));
+  }
+
+  /** Makes `message`'s branch active: its newest descendant becomes the leaf, unless already on the path. */
+  activate(message: MessageRow): void {
+    const conversation = this.conversations.row(message.conversation_id)!;
+    if (conversation.current_leaf_id !== null) {
+      const leaf = this.messages.get(conversation.current_leaf_id);
+      if (leaf && leaf.depth >= message.depth) {
+        const onPath = this.messages.pathUp(leaf.id, message.depth)[0];
+        if (onPath?.id === message.id) return;
+      }
+    }
+    this.conversations.setLeaf(message.conversation_id, this.messages.newestLeafUnder(message.id));
+  }
+
+  /** Deletes a message and its replies; the active path moves to the nearest remaining branch. */
+  deleteMessage(message: MessageRow): void {
+    this.db.transaction(() => {
+      const ids = this.messages.subtreeIds(message.id);
+      const conversation = this.conversations.row(message.conversation_id)!;
+      const leafGone = conversation.current_leaf_id !== null && ids.includes(conversation.current_leaf_id);
+      if (leafGone) this.conversations.setLeaf(message.conversation_id, null);
+      this.messages.deleteIds(ids);
+      if (leafGone) {
+        const sibling = this.messages
+          .siblings(message)
+          .filter((m) => m.id !== message.id)
+          .at(-1);
+        const next = sibling ? this.messages.newestLeafUnder(sibling.id) : message.parent_id;
+        this.conversations.setLeaf(message.conversation_id, next);
+      }
+    })();
+    wipeFreedText(this.db);
+  }
+}

@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+import type { Migration } from './migrations/types';
+
+/** The file was written by a newer Qwen Desk: it is refused and left exactly as it is. */
+export class HistoryTooNewError extends Error {
+  constructor(
+    readonly fileVersion: number,
+    readonly knownVersion: number,
+    readonly file: string,
+  ) {
+    super(
+      `Your history (${file}) was saved by a newer version of Qwen Desk (format ${fileVersion}; this version ` +
+        `reads up to ${knownVersion}). Update Qwen Desk to open it. The file was left untouched.`,
+    );
+    this.name = 'HistoryTooNewError';
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to date, one migration per transaction, so a failure leaves the file at the
+ * last complete version. `beforeMigrating` runs once, before the first step, when there is
+ * something to protect (the pre-migration backup).
+ */
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  file: string,
+  beforeMigrating: (fromVersion: number) => void = () => undefined,
+): { from: number; to: number } {
+  const from = schemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (from > latest) throw new HistoryTooNewError(from, latest, file);
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length > 0) beforeMigrating(from);
+  for (const m of pending) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return { from, to: schemaVersion(db) };
+}

@@ -1,0 +1,7 @@
+import { initial } from './001-initial';
+import { search } from './002-search';
+import type { Migration } from './types';
+
+/** Every migration in order; a new one is a new file added at the end. */
+export const migrations: readonly Migration[] = [initial, search];
+export const LATEST_VERSION = migrations.at(-1)!.version;

@@ -1,0 +1,93 @@
+/**
+ * The app's settings on top of any SettingsStore (the JSON file here, the history database's table
+ * once merged): defaults, validation, and what the rest of the core asks (current region, base URL).
+ * Everything is read from the store on each call, so a change applies to the next request without
+ * a restart.
+ */
+import { appSettingsSchema, type AppSettings, type SettingsView } from '../contract';
+import { fail } from '../core/app-error';
+import { DEFAULT_MODEL } from '../qwen/models';
+import { DEFAULT_REGION, regions, type RegionId } from '../qwen/regions';
+import type { SettingsStore } from './settings-store';
+
+export const defaultSettings: AppSettings = {
+  region: DEFAULT_REGION,
+  customBaseURL: '',
+  defaultModel: DEFAULT_MODEL,
+  defaultParams: {},
+  language: 'system',
+  theme: 'system',
+  proxy: '',
+  requestTimeoutSeconds: 600,
+  retryCount: 2,
+};
+
+const settingNames = Object.keys(defaultSettings) as Array<keyof AppSettings>;
+
+export interface SettingsService {
+  get(): AppSettings;
+  view(): SettingsView;
+  /** Validates the changed settings together with the rest; throws AppErrorException. */
+  update(patch: Partial<AppSettings>): SettingsView;
+  region(): RegionId;
+  /** The compatible-mode base URL for the next request; throws when Custom has none yet. */
+  baseURL(): string;
+}
+
+export interface SettingsServiceOptions {
+  /** DASHSCOPE_BASE_URL (normalized), which wins over the region when set. */
+  baseURLOverride: string | null;
+}
+
+export function createSettingsService(
+  store: SettingsStore,
+  options: SettingsServiceOptions,
+): SettingsService {
+  function get(): AppSettings {
+    // Each stored value is checked on its own: one bad value falls back to its default, not all.
+    const shape = appSettingsSchema.shape;
+    const settings = { ...defaultSettings } as Record<keyof AppSettings, unknown>;
+    for (const name of settingNames) {
+      const parsed = shape[name].safeParse(store.get(name));
+      if (parsed.success) settings[name] = parsed.data;
+    }
+    return settings as AppSettings;
+  }
+
+  function baseURLOf(settings: AppSettings): string {
+    if (options.baseURLOverride) return options.baseURLOverride;
+    if (settings.region === 'custom') return settings.customBaseURL.replace(/\/+$/, '');
+    return regions.find((r) => r.id === settings.region)?.baseURL ?? regions[0]!.baseURL!;
+  }
+
+  const view = (): SettingsView => {
+    const settings = get();
+    return { settings, baseURL: baseURLOf(settings), baseURLFromEnvironment: !!options.baseURLOverride };
+  };
+
+  return {
+    get,
+    view,
+    update(patch) {
+      const next = appSettingsSchema.safeParse({ ...get(), ...patch });
+      if (!next.success) {
+        fail('invalid_argument', next.error.issues[0]?.message ?? 'These settings are not valid.');
+      }
+      for (const name of Object.keys(patch) as Array<keyof AppSettings>) {
+        store.set(name, next.data[name]);
+      }
+      return view();
+    },
+    region: () => get().region,
+    baseURL() {
+      const url = baseURLOf(get());
+      // Never fall through to a default endpoint elsewhere (the SDK's is OpenAI's): say what is missing.
+      if (!url) {
+        fail('invalid_argument', 'The Custom region has no base URL yet.', {
+          action: 'Enter the base URL in Settings.',
+        });
+      }
+      return url;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { AppSettings, SettingsView } from '../../../../electron/contract';
+import { useT, type MessageKey } from '../../i18n';
+import { useSettingsStore } from '../../state/settings-store';
+import { SettingField, SettingSelect } from './SettingField';
+
+type RegionId = AppSettings['region'];
+/** The regions in the order shown; `satisfies` fails to compile when the contract gains one. */
+const regionOrder = {
+  singapore: 0,
+  'us-virginia': 1,
+  beijing: 2,
+  hongkong: 3,
+  custom: 4,
+} satisfies Record<RegionId, number>;
+const regionIds = Object.keys(regionOrder) as RegionId[];
+
+/** Where requests go: the region (keys belong to one), or a base URL for Custom. */
+export function RegionSection({ view }: { view: SettingsView }) {
+  const t = useT();
+  const update = useSettingsStore((s) => s.update);
+  const { settings } = view;
+
+  return (
+    <section className="settings-section" aria-labelledby="region-title">
+      <h3 id="region-title">{t('settings.region.label')}</h3>
+      <SettingSelect
+        label={t('settings.region.label')}
+        value={settings.region}
+        options={regionIds.map((id) => ({ value: id, label: t(`settings.region.${id}` as MessageKey) }))}
+        onChange={(region) => void update({ region })}
+      />
+      {settings.region === 'custom' && (
+        <SettingField
+          label={t('settings.baseURL.label')}
+          type="url"
+          value={settings.customBaseURL}
+          placeholder={t('settings.baseURL.placeholder')}
+          onCommit={(customBaseURL) => update({ customBaseURL })}
+        />
+      )}
+      {view.baseURLFromEnvironment ? (
+        <p className="hint">{t('settings.baseURL.fromEnvironment', { url: view.baseURL })}</p>
+      ) : (
+        settings.region === 'custom' &&
+        !settings.customBaseURL && <p className="hint">{t('settings.baseURL.missing')}</p>
+      )}
+    </section>
+  );
+}
+
+const numberFields = [
+  { name: 'requestTimeoutSeconds', label: 'settings.timeout.label', min: 5, max: 3600 },
+  { name: 'retryCount', label: 'settings.retries.label', min: 0, max: 10 },
+] as const;
+
+/** How requests go: proxy, timeout, retries. */
+export function ConnectionSection({ settings }: { settings: AppSettings }) {
+  const t = useT();
+  const update = useSettingsStore((s) => s.update);
+
+  return (
+    <section className="settings-section" aria-labelledby="connection-title">
+      <h3 id="connection-title">{t('settings.connection.section')}</h3>
+      <SettingField
+        label={t('settings.proxy.label')}
+        type="url"
+        value={settings.proxy}
+        placeholder={t('settings.proxy.placeholder')}
+        onCommit={(proxy) => update({ proxy })}
+      />
+      {numberFields.map((f) => (
+        <SettingField
+          key={f.name}
+          label={t(f.label)}
+          type="number"
+          min={f.min}
+          max={f.max}
+          value={String(settings[f.name])}
+          onCommit={(text) => update({ [f.name]: Number(text) })}
+        />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useT } from '../../i18n';
+import { useConversationsStore } from '../../state/conversations-store';
+
+/** What happened to the history file at start-up (a damaged file moved aside, a newer file refused). */
+export function HistoryNotices() {
+  const t = useT();
+  const notices = useConversationsStore((s) => s.notices);
+  const error = useConversationsStore((s) => s.error);
+  const dismiss = useConversationsStore((s) => s.dismissNotice);
+  return (
+    <>
+      {notices.map((n, i) => (
+        <div key={i} role="alert" className="history-notice">
+          <p>{n.kind === 'recovered' ? t('sidebar.recovered', { path: n.path ?? '' }) : n.message}</p>
+          <button type="button" onClick={() => dismiss(i)}>
+            {t('sidebar.dismiss')}
+          </button>
+        </div>
+      ))}
+      {/* A status, not an alert: the chat's own alert says the same thing when the app is unreachable. */}
+      {error && notices.length === 0 && (
+        <div role="status" className="history-notice">
+          <p>{error.message}</p>
+        </div>
+      )}
+    </>
+  );
+}

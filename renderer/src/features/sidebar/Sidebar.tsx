@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { useT } from '../../i18n';
+import { restoreOpenConversation, useChatStore } from '../../state/chat-store';
+import { connectConversationEvents, useConversationsStore } from '../../state/conversations-store';
+import { ConversationList } from './ConversationList';
+import { HistoryNotices } from './HistoryNotices';
+import { SearchBox } from './SearchBox';
+import { useFocusMessage } from './use-focus-message';
+import './sidebar.css';
+
+/** The conversations: "New chat", search, and the list (pinned first, then most recent). */
+export function Sidebar() {
+  const t = useT();
+  const newChat = useChatStore((s) => s.newChat);
+  const searching = useConversationsStore((s) => s.hits !== null);
+
+  useEffect(() => {
+    const unsubscribe = connectConversationEvents();
+    void useConversationsStore.getState().load();
+    void restoreOpenConversation();
+    return unsubscribe;
+  }, []);
+  useFocusMessage();
+
+  return (
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
+      <button type="button" className="new-chat" onClick={newChat}>
+        {t('sidebar.newChat')}
+      </button>
+      <SearchBox />
+      <HistoryNotices />
+      {!searching && <ConversationList />}
+    </nav>
+  );
+}

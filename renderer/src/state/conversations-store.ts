@@ -1,0 +1,88 @@
+/**
+ * The sidebar's data: the conversation list (kept fresh by `history.conversation.updated` events),
+ * search results, and start-up notices about the history file.
+ */
+import { create } from 'zustand';
+import type { AppError, ConversationSummary, HistoryNotice, SearchHit } from '../../../electron/contract';
+import { qwen } from '../api/qwen';
+
+interface ConversationsState {
+  conversations: ConversationSummary[];
+  total: number;
+  error: AppError | null;
+  query: string;
+  hits: SearchHit[] | null;
+  notices: HistoryNotice[];
+  load(): Promise<void>;
+  search(query: string): Promise<void>;
+  upsert(conversation: ConversationSummary): void;
+  remove(id: number): Promise<void>;
+  dismissNotice(index: number): void;
+}
+
+const PAGE = 200;
+
+/** Pinned first, then the most recently updated (the order the main process lists them in). */
+function ordered(list: ConversationSummary[]): ConversationSummary[] {
+  return [...list].sort(
+    (a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt || b.id - a.id,
+  );
+}
+
+let searchSeq = 0;
+
+export const useConversationsStore = create<ConversationsState>((set, get) => ({
+  conversations: [],
+  total: 0,
+  error: null,
+  query: '',
+  hits: null,
+  notices: [],
+
+  async load() {
+    const [list, notices] = await Promise.all([
+      qwen().invoke('history.list', { offset: 0, limit: PAGE }),
+      qwen().invoke('history.notices', undefined),
+    ]);
+    if (list.ok) set({ conversations: list.value.conversations, total: list.value.total, error: null });
+    else set({ error: list.error });
+    if (notices.ok) set({ notices: notices.value.notices });
+  },
+
+  async search(query) {
+    const seq = ++searchSeq;
+    set({ query });
+    if (!query.trim()) {
+      set({ hits: null });
+      return;
+    }
+    const result = await qwen().invoke('history.search', { query, limit: 50 });
+    // An older, slower search must not overwrite a newer one's results.
+    if (seq !== searchSeq) return;
+    set(result.ok ? { hits: result.value.hits, error: null } : { hits: [], error: result.error });
+  },
+
+  upsert(conversation) {
+    const known = get().conversations.some((c) => c.id === conversation.id);
+    set((s) => ({
+      conversations: ordered([...s.conversations.filter((c) => c.id !== conversation.id), conversation]),
+      total: known ? s.total : s.total + 1,
+    }));
+  },
+
+  async remove(id) {
+    const result = await qwen().invoke('history.delete', { conversationId: id });
+    if (result.ok)
+      set((s) => ({ conversations: s.conversations.filter((c) => c.id !== id), total: s.total - 1 }));
+    else set({ error: result.error });
+  },
+
+  dismissNotice(index) {
+    set((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));
+  },
+}));
+
+/** Keeps the list current as conversations change in the main process (titles, new ones). */
+export function connectConversationEvents(): () => void {
+  return qwen().on('history.conversation.updated', (c) => useConversationsStore.getState().upsert(c));
+}
