@@ -93,10 +93,12 @@ export class ConversationService {
     return id;
   }
 
-  /** What Qwen is sent: the system prompt, then the active path up to the question. */
-  requestMessages(userId: number, params?: ChatParams): ChatMessage[] {
+  /**
+   * What Qwen is sent: the active path up to the question. The system prompt stays in the params:
+   * the engine's parameter rules put it first (electron/qwen/params.ts), for every caller alike.
+   */
+  requestMessages(userId: number): ChatMessage[] {
     const messages: ChatMessage[] = [];
-    if (params?.systemPrompt?.trim()) messages.push({ role: 'system', content: params.systemPrompt });
     for (const row of this.store.activePath(userId)) {
       // Answers that never produced text (failed before the first token) are left out.
       if (row.role === 'assistant' && (!row.content || row.status === 'error' || row.status === 'streaming'))
@@ -119,7 +121,7 @@ export class ConversationService {
     try {
       const streamId = await this.engine.start({
         model: target.model,
-        messages: this.requestMessages(userId, target.params),
+        messages: this.requestMessages(userId),
         ...(target.params ? { params: target.params } : {}),
       });
       this.recorder.record(streamId, assistantId, (end) => {

@@ -76,7 +76,7 @@ describe('chat in Chromium against browser mode', () => {
     await stop.click();
     await expect.poll(() => assistant.getAttribute('data-status')).toBe('stopped');
     await expect.poll(() => stop.count()).toBe(0);
-    const request = fake.chatRequests.at(-1)!;
+    const request = fake.streamRequests.at(-1)!;
     await request.ended;
     expect(request.aborted).toBe(true);
     const text = await assistant.innerText();
@@ -99,7 +99,7 @@ describe('chat in Chromium against browser mode', () => {
     await expect
       .poll(() => p.locator('article[data-role="assistant"]').getAttribute('data-status'))
       .toBe('done');
-    const body = fake.chatRequests.at(-1)!.body as { messages: Array<{ content: string }> };
+    const body = fake.streamRequests.at(-1)!.body as { messages: Array<{ content: string }> };
     expect(body.messages.at(-1)!.content).toBe('first line\nsecond line');
   });
 

@@ -49,16 +49,24 @@ describe('history in Chromium against browser mode', () => {
     page = await browser.newPage();
     await page.goto(app.url);
     const answer = '西湖位于杭州市西部，苏堤春晓和断桥残雪都是西湖十景之一。';
-    fake.enqueue({ type: 'stream', tokens: tokenize(answer), delayMs: 5 });
+    // Each first answer is followed by the title request (a cheap model names the conversation).
+    fake.enqueue(
+      { type: 'stream', tokens: tokenize(answer), delayMs: 5 },
+      { type: 'completion', content: '西湖景点' },
+    );
     await ask(page, '西湖有什么景点？');
     const nav = page.getByRole('navigation', { name: 'Conversations' });
-    await expect.poll(() => nav.getByRole('button', { name: '西湖有什么景点？' }).count()).toBe(1);
+    await expect.poll(() => nav.getByRole('button', { name: '西湖景点' }).count()).toBe(1);
 
     // A second conversation, so the search has to pick the right one.
     await nav.getByRole('button', { name: 'New chat' }).click();
     await expect.poll(() => page!.locator('article').count()).toBe(0);
+    fake.enqueue(
+      { type: 'stream', tokens: tokenize('Shanghai is a city on the Yangtze delta.'), delayMs: 5 },
+      { type: 'completion', content: 'Shanghai overview' },
+    );
     await ask(page, 'Tell me about Shanghai');
-    await expect.poll(() => nav.getByRole('button', { name: 'Tell me about Shanghai' }).count()).toBe(1);
+    await expect.poll(() => nav.getByRole('button', { name: 'Shanghai overview' }).count()).toBe(1);
 
     // Reload: the open conversation is shown again.
     await page.reload();
@@ -75,8 +83,8 @@ describe('history in Chromium against browser mode', () => {
     await page.goto(app.url);
     const nav2 = page.getByRole('navigation', { name: 'Conversations' });
     const names = () => nav2.locator('.conversation-list button').allInnerTexts();
-    await expect.poll(names).toEqual(['Tell me about Shanghai', '西湖有什么景点？']);
-    await nav2.getByRole('button', { name: '西湖有什么景点？' }).click();
+    await expect.poll(names).toEqual(['Shanghai overview', '西湖景点']);
+    await nav2.getByRole('button', { name: '西湖景点' }).click();
     const log = page.getByRole('log', { name: 'Messages' });
     await expect.poll(() => log.locator('article[data-role="assistant"]').innerText()).toContain(answer);
     expect(await log.locator('article[data-role="assistant"]').getAttribute('data-status')).toBe('done');

@@ -149,6 +149,11 @@ export class FakeDashScope {
     return this.requests.filter((r) => r.path.endsWith('/chat/completions'));
   }
 
+  /** Streamed chat requests only: answers, not the non-streaming title requests that follow them. */
+  get streamRequests(): RecordedRequest[] {
+    return this.chatRequests.filter((r) => (r.body as { stream?: unknown } | undefined)?.stream === true);
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const raw = await readBody(req);
     let body: unknown = raw;

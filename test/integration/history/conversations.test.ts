@@ -40,7 +40,11 @@ describe('conversations kept in the history database', () => {
   it('writes the question and the streamed answer, with status, usage and finish reason', async () => {
     const { core } = newCore();
     const answer = '杭州是浙江省的省会，以西湖和龙井茶闻名。';
-    fake.enqueue({ type: 'stream', tokens: tokenize(answer), delayMs: 5, promptTokens: 9 });
+    fake.enqueue(
+      { type: 'stream', tokens: tokenize(answer), delayMs: 5, promptTokens: 9 },
+      // The title request that follows the first answer (non-streaming, thinking off).
+      { type: 'completion', content: '杭州简介' },
+    );
     const { sent, page } = await ask(core, { content: '介绍一下杭州' });
     expect(sent.streamId).toBeTruthy();
     expect(sent.error).toBeNull();
@@ -53,10 +57,13 @@ describe('conversations kept in the history database', () => {
       parentId: sent.userMessageId,
     });
     expect(a.usage).toMatchObject({ promptTokens: 9, completionTokens: tokenize(answer).length });
-    // The first answer gives the conversation a title (the engine's fallback: the question's first words).
+    // The first answer gives the conversation a title, written by a cheap model.
     await eventually(
-      async () => (await call(core, 'history.list', {})).conversations[0]?.title === '介绍一下杭州',
+      async () => (await call(core, 'history.list', {})).conversations[0]?.title === '杭州简介',
     );
+    const titleRequest = fake.chatRequests.at(-1)!.body as { stream?: boolean; enable_thinking?: boolean };
+    expect(titleRequest.stream).toBeFalsy();
+    expect(titleRequest.enable_thinking).toBe(false);
     await core.dispose();
   });
 
