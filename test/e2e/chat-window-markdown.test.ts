@@ -8,6 +8,7 @@ import {
   poll,
   startRig,
   type ChatWindowRig,
+  queueTitle,
 } from '../support/chat-window';
 
 const RICH = [
@@ -54,6 +55,7 @@ describe('chat window: streaming Markdown', () => {
   it('renders GFM tables, task lists, highlighted code with label and Copy, and KaTeX math under the real CSP', async () => {
     ({ page, context } = await openApp(rig));
     answerWith(rig, RICH, { delayMs: 2 });
+    queueTitle(rig);
     const answer = await ask(page, 'Show me everything');
 
     await poll(() => answer.getByRole('heading', { level: 1 }).innerText()).toBe('Release notes');
@@ -106,6 +108,7 @@ describe('chat window: streaming Markdown', () => {
     ({ page, context } = await openApp(rig));
     const words = Array.from({ length: 300 }, (_, i) => `w${i}`).join(' ');
     answerWith(rig, `## Streaming heading\n\n- one\n- two\n\n${words}`, { delayMs: 8 });
+    queueTitle(rig);
     await page.getByRole('textbox', { name: 'Message' }).fill('Stream a long paragraph');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');

@@ -1,7 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { tokenize } from '../fake-dashscope/server';
-import { answerWith, ask, openApp, poll, startRig, type ChatWindowRig } from '../support/chat-window';
+import {
+  answerWith,
+  ask,
+  openApp,
+  poll,
+  startRig,
+  type ChatWindowRig,
+  queueTitle,
+} from '../support/chat-window';
 
 type SentBody = { messages: Array<{ role: string; content: string }> };
 
@@ -19,7 +27,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     context = undefined;
   });
 
-  const sent = () => rig.fake.chatRequests.at(-1)!.body as SentBody;
+  const sent = () => rig.fake.streamRequests.at(-1)!.body as SentBody;
 
   it('streams reasoning into an open "Thinking" section that closes with its duration when the answer starts', async () => {
     const opened = await openApp(rig);
@@ -31,6 +39,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
       tokens: tokenize('The answer is **42**.'),
       delayMs: 20,
     });
+    queueTitle(rig);
     await page.getByRole('textbox', { name: 'Message' }).fill('Think hard');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');
@@ -60,6 +69,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     context = opened.context;
     const page = opened.page;
     answerWith(rig, 'First **answer**.');
+    queueTitle(rig);
     const answer = await ask(page, 'Original question');
 
     await answer.getByRole('button', { name: 'Copy message' }).click();
@@ -92,6 +102,30 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     expect(await page.locator('article[data-role="user"]').count()).toBe(1);
   });
 
+  it('regenerating makes a second version; the "‹ 2/2 ›" navigator switches between them', async () => {
+    const opened = await openApp(rig);
+    context = opened.context;
+    const page = opened.page;
+    answerWith(rig, 'The first version.');
+    queueTitle(rig);
+    const answer = await ask(page, 'Give me two versions');
+    expect(await answer.getByRole('navigation', { name: 'Versions' }).count()).toBe(0);
+    answerWith(rig, 'The second version.');
+    await answer.getByRole('button', { name: 'Regenerate' }).click();
+    const latest = page.locator('article[data-role="assistant"]');
+    await poll(() => latest.getAttribute('data-status')).toBe('done');
+    const versions = latest.getByRole('navigation', { name: 'Versions' });
+    await poll(() => versions.innerText()).toMatch(/2\s*\/\s*2/);
+    expect(await latest.innerText()).toContain('The second version.');
+
+    await versions.getByRole('button', { name: 'Previous version' }).click();
+    await poll(() => latest.innerText()).toContain('The first version.');
+    expect(await versions.innerText()).toMatch(/1\s*\/\s*2/);
+    expect(await versions.getByRole('button', { name: 'Previous version' }).isDisabled()).toBe(true);
+    await versions.getByRole('button', { name: 'Next version' }).click();
+    await poll(() => latest.innerText()).toContain('The second version.');
+  });
+
   it('Esc stops a stream; Continue appends to the cut answer', async () => {
     const opened = await openApp(rig);
     context = opened.context;
@@ -101,6 +135,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
       tokens: Array.from({ length: 400 }, (_, i) => `word${i} `),
       delayMs: 25,
     });
+    queueTitle(rig);
     await page.getByRole('textbox', { name: 'Message' }).fill('Count slowly');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');
@@ -126,6 +161,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     const opened = await openApp(rig);
     context = opened.context;
     answerWith(rig, 'A long answer that was cut', { finishReason: 'length' });
+    queueTitle(rig);
     const answer = await ask(opened.page, 'Write a lot');
     expect(await answer.innerText()).toContain('The answer reached the length limit.');
     expect(await answer.getByRole('button', { name: 'Continue' }).count()).toBe(1);
@@ -148,6 +184,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     const alert = answer.getByRole('alert');
     expect(await alert.innerText()).toContain('Range of input length');
     answerWith(rig, 'Fine this time.');
+    queueTitle(rig);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await poll(() => page.locator('article[data-role="assistant"]').innerText()).toContain('Fine this time.');
     expect(await page.locator('article[data-role="assistant"]').getAttribute('data-status')).toBe('done');
@@ -180,6 +217,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     expect(await log.getAttribute('aria-live')).toBe('polite');
     for (let i = 0; i < 20; i++) {
       answerWith(rig, `Answer number ${i}.\n\nWith a second paragraph to take some room.`, { delayMs: 0 });
+      if (i === 0) queueTitle(rig);
       await ask(page, `Question ${i}`);
     }
     // 40 messages, only a screenful (plus a few) rendered.
@@ -255,6 +293,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     );
 
     answerWith(rig, 'Something.');
+    queueTitle(rig);
     await ask(page, 'Something?');
     await page.keyboard.press('Control+n');
     await poll(() => page.locator('article').count()).toBe(0);
@@ -284,6 +323,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     const page = opened.page;
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     rig.fake.enqueue({ type: 'stream', tokens: tokenize('你好！'), delayMs: 1, promptTokens: 12345 });
+    queueTitle(rig, '问候');
     await page.getByRole('textbox', { name: '消息' }).fill('你好');
     await page.getByRole('button', { name: '发送' }).click();
     const answer = page.locator('article[data-role="assistant"]');

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenize } from '../fake-dashscope/server';
-import { cspViolations, openApp, poll, startRig, type ChatWindowRig } from '../support/chat-window';
+import {
+  cspViolations,
+  openApp,
+  poll,
+  startRig,
+  type ChatWindowRig,
+  queueTitle,
+} from '../support/chat-window';
 
 const hit = 'window.__xss=(window.__xss||0)+1;alert(1)';
 
@@ -60,6 +67,7 @@ describe('XSS corpus streamed as model output', () => {
       tokens: tokenize(CORPUS),
       delayMs: 1,
     });
+    queueTitle(rig);
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill(`<img src=x onerror="${hit}"> [q](javascript:${hit})`);
     await page.getByRole('button', { name: 'Send' }).click();

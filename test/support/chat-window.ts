@@ -101,3 +101,12 @@ export async function ask(page: Page, question: string, waitFor: string = 'done'
  */
 export const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
   expect.poll(fn, { timeout: 10_000, ...options });
+
+/**
+ * After a conversation's first finished answer the app asks a model for its title (one
+ * non-streamed request). Queue its answer right after that first answer, so the title request
+ * never takes the next test answer from the queue.
+ */
+export function queueTitle(rig: ChatWindowRig, title = 'A conversation'): void {
+  rig.fake.enqueue({ type: 'completion', content: title });
+}
