@@ -87,12 +87,9 @@ const content = {
 };
 
 const fake = await new FakeDashScope().start();
-const app = await startBrowserMode({
-  DASHSCOPE_API_KEY: 'sk-screenshots',
-  DASHSCOPE_BASE_URL: fake.baseURL,
-  QWEN_DESK_DATA_DIR: tempDataDir(),
-});
+
 const browser = await launchChromium();
+const apps: Array<{ stop(): Promise<unknown> }> = [];
 
 async function ask(page: Page, question: string) {
   await page.getByRole('textbox').fill(question);
@@ -111,6 +108,13 @@ async function settle(page: Page) {
 
 try {
   for (const locale of ['en-US', 'zh-CN'] as const) {
+    // Each language gets its own data folder, so its sidebar holds only its own conversations.
+    const app = await startBrowserMode({
+      DASHSCOPE_API_KEY: 'sk-screenshots',
+      DASHSCOPE_BASE_URL: fake.baseURL,
+      QWEN_DESK_DATA_DIR: tempDataDir(),
+    });
+    apps.push(app);
     for (const colorScheme of ['light', 'dark'] as const) {
       const zh = locale === 'zh-CN';
       const c = zh ? content.zh : content.en;
@@ -129,6 +133,8 @@ try {
         delayMs: 30,
         promptTokens: 24,
       });
+      // The title a model gives the conversation after its first answer.
+      fake.enqueue({ type: 'completion', content: zh ? '1001 是不是质数' : 'Is 1,001 prime?' });
       await ask(page, c.thinkQ);
       fake.enqueue({ type: 'stream', tokens: tokenize(c.longA), delayMs: 2, promptTokens: 61 });
       await ask(page, c.longQ);
@@ -154,6 +160,6 @@ try {
   }
 } finally {
   await browser.close();
-  await app.stop();
+  for (const app of apps) await app.stop();
   await fake.close();
 }

@@ -72,6 +72,10 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     queueTitle(rig);
     const answer = await ask(page, 'Original question');
 
+    // The conversation's estimated cost, from the catalog's price for the model.
+    await poll(() => page.locator('.conversation-cost').innerText()).toMatch(
+      /^≈ \$\d+\.\d+ this conversation$/,
+    );
     await answer.getByRole('button', { name: 'Copy message' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('First **answer**.');
 
