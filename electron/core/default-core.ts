@@ -33,8 +33,13 @@ export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = proces
   // The key manager is made below; the log asks it for the keys to hide on every line.
   let knownKeys: () => readonly string[] = () => (config.apiKey ? [config.apiKey] : []);
   const logger = createFileLogger({ dataDir: config.dataDir, secrets: () => knownKeys(), echo: true });
-  // The history database's SettingsStore replaces this JSON file when the two are merged.
-  const store = createJsonSettingsStore(config.dataDir, { onProblem: (m) => logger.warn(m) });
+  // Settings live in the history database (its `settings` table). Only when that database cannot be
+  // opened (a newer version's file) do they go to a JSON file beside it, so Settings still work.
+  const history = openHistory(config.dataDir);
+  const store =
+    'unavailable' in history
+      ? createJsonSettingsStore(config.dataDir, { onProblem: (m) => logger.warn(m) })
+      : history.settings;
   const settings = createSettingsService(store, {
     baseURLOverride: env.DASHSCOPE_BASE_URL?.trim() ? config.baseURL : null,
   });
@@ -55,7 +60,7 @@ export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = proces
     getBaseURL: () => settings.baseURL(),
     settings,
     keys,
-    history: openHistory(config.dataDir),
+    history,
   });
   return withRequestLog(core, logger);
 }

@@ -157,11 +157,11 @@ describe('the API key never leaves the main process', () => {
       'key.test',
     ]);
 
-    // The data directory: settings and the log were written, and none of it holds a key.
+    // The data directory: history (with settings) and the log were written, and none of it holds a key.
     await core.dispose();
     const files = filesUnder(dataDir);
     expect(files.map((f) => path.relative(dataDir, f)).sort()).toEqual(
-      expect.arrayContaining(['settings.json', path.join('logs', 'qwen-desk.log')]),
+      expect.arrayContaining(['history.sqlite3', path.join('logs', 'qwen-desk.log')]),
     );
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'qwen-desk.log'), 'utf8');
     expect(log).toContain('Qwen refused the request: Range of input length');

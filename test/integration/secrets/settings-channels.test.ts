@@ -122,8 +122,11 @@ describe('settings and key channels', () => {
       language: 'zh-CN',
       retryCount: 5,
     });
-    const file = fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8');
-    expect(file).not.toContain(KEY_A);
-    expect(file).not.toContain(KEY_B);
+    // Kept in the history database's settings table; no key in that file (nor anywhere: see
+    // key-stays-in-main.test.ts).
+    expect(fs.existsSync(path.join(dataDir, 'settings.json'))).toBe(false);
+    const db = fs.readFileSync(path.join(dataDir, 'history.sqlite3'));
+    expect(db.includes(KEY_A)).toBe(false);
+    expect(db.includes(KEY_B)).toBe(false);
   });
 });
