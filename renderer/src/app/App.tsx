@@ -1,15 +1,26 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useLocale, useT } from '../i18n';
 import { connectChatEvents } from '../state/chat-store';
+import '../state/theme-store';
 import { Composer } from '../features/chat/Composer';
+import { ConversationCost } from '../features/chat/ConversationCost';
 import { MessageList } from '../features/chat/MessageList';
 import { ModelPicker } from '../features/chat/ModelPicker';
+import { ShortcutsHelp } from '../features/shortcuts/ShortcutsHelp';
+import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
 import { Sidebar } from '../features/sidebar/Sidebar';
 import { Settings } from '../features/settings/Settings';
 
+/**
+ * The main window: the header (model, cost, shortcuts, Settings), the sidebar (conversations), and
+ * the chat pane (messages, composer). Features mount one line each.
+ */
 export function App() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
+  useGlobalShortcuts(toggleHelp);
   useEffect(() => connectChatEvents(), []);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -19,14 +30,27 @@ export function App() {
     <div className="app">
       <header className="toolbar">
         <h1>{t('app.title')}</h1>
-        <ModelPicker />
-        <Settings />
+        <div className="toolbar-controls">
+          <ModelPicker />
+          <ConversationCost />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('shortcuts.title')}
+            title={t('shortcuts.title')}
+            onClick={toggleHelp}
+          >
+            ⌨
+          </button>
+          <Settings />
+        </div>
       </header>
       <Sidebar />
       <main className="chat">
         <MessageList />
         <Composer />
       </main>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

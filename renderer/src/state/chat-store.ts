@@ -7,6 +7,7 @@ import type {
   AppError,
   ChatEvent,
   HistoryMessage,
+  ModelInfo,
   OpenedConversation,
   SendResult,
   StreamStatus,
@@ -32,6 +33,12 @@ export interface UiMessage {
   siblingCount?: number;
   model?: string | null;
   createdAt?: number;
+  // --- chat window (issue 6): filled in by applyEvent ---
+  /** When the first reasoning and the first answer text arrived (ms since epoch): the "Thinking" duration. */
+  reasoningStartedAt?: number;
+  answerStartedAt?: number;
+  /** The engine is waiting before trying again (from the `retrying` event). */
+  retry?: { attempt: number; maxAttempts: number; until: number; error: AppError };
 }
 
 interface ChatState {
@@ -172,13 +179,34 @@ export const useChatStore = create<ChatState>((set, get) => {
               ...m,
               content: m.content + event.content,
               ...(event.reasoning ? { reasoning: (m.reasoning ?? '') + event.reasoning } : {}),
+              ...timing(m, event.reasoning, event.content),
+              retry: undefined,
             };
           case 'done':
-            return { ...m, status: event.status, usage: event.usage, finishReason: event.finishReason };
+            return {
+              ...m,
+              status: event.status,
+              usage: event.usage,
+              finishReason: event.finishReason,
+              retry: undefined,
+            };
           case 'retrying':
-            return m;
+            return {
+              ...m,
+              retry: {
+                attempt: event.attempt,
+                maxAttempts: event.maxAttempts,
+                until: Date.now() + event.delayMs,
+                error: event.error,
+              },
+            };
           case 'error':
-            return { ...m, status: event.interrupted ? 'interrupted' : 'error', error: event.error };
+            return {
+              ...m,
+              status: event.interrupted ? 'interrupted' : 'error',
+              error: event.error,
+              retry: undefined,
+            };
         }
       });
     },
@@ -270,7 +298,16 @@ export const useChatStore = create<ChatState>((set, get) => {
   };
 });
 
-function updateMessage(id: string, change: (m: UiMessage) => UiMessage): void {
+/** Chat window (issue 6): when reasoning and answer text first arrived, for the "Thinking" duration. */
+function timing(m: UiMessage, reasoning: string | undefined, content: string): Partial<UiMessage> {
+  const now = Date.now();
+  return {
+    ...(reasoning && m.reasoningStartedAt === undefined ? { reasoningStartedAt: now } : {}),
+    ...(content && m.answerStartedAt === undefined ? { answerStartedAt: now } : {}),
+  };
+}
+
+export function updateMessage(id: string, change: (m: UiMessage) => UiMessage): void {
   useChatStore.setState((s) => ({ messages: s.messages.map((m) => (m.id === id ? change(m) : m)) }));
 }
 
@@ -289,7 +326,7 @@ export async function restoreOpenConversation(): Promise<void> {
 }
 
 /** Loads the model list once and picks the default. */
-export async function loadModels(): Promise<{ id: string; name: string }[]> {
+export async function loadModels(): Promise<ModelInfo[]> {
   const result = await qwen().invoke('models.list', undefined);
   if (!result.ok) return [];
   useChatStore.getState().setModel(result.value.defaultModel);

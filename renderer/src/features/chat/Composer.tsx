@@ -1,51 +1,83 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
+import { editAndResend } from '../../state/message-actions';
+import { useComposer } from './composer-store';
 
-/** The question box: Enter sends, Shift+Enter adds a line; "Stop" replaces "Send" while streaming. */
+/**
+ * The question box: Enter sends, Shift+Enter adds a line, Up in an empty box edits the last
+ * question, Esc cancels an edit; "Stop" replaces "Send" while streaming.
+ */
 export function Composer() {
   const t = useT();
-  const [text, setText] = useState('');
+  const { text, setText, editingId, startEditing, cancelEditing, focusSeq } = useComposer();
+  const box = useRef<HTMLTextAreaElement>(null);
   const streaming = useChatStore((s) => s.messages.some((m) => m.status === 'streaming'));
   const send = useChatStore((s) => s.send);
   const stop = useChatStore((s) => s.stop);
 
+  useEffect(() => {
+    if (focusSeq > 0) box.current?.focus();
+  }, [focusSeq]);
+
   const submit = () => {
     if (!text.trim() || streaming) return;
     const question = text;
-    setText('');
-    void send(question);
+    const editing = editingId;
+    cancelEditing();
+    void (editing ? editAndResend(editing, question) : send(question));
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     submit();
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'Enter' && !e.shiftKey) {
       e.preventDefault();
       submit();
+    } else if (e.key === 'ArrowUp' && !text && !streaming) {
+      const last = useChatStore.getState().messages.findLast((m) => m.role === 'user');
+      if (last) {
+        e.preventDefault();
+        startEditing(last.id, last.content);
+      }
+    } else if (e.key === 'Escape' && editingId) {
+      e.preventDefault();
+      cancelEditing();
     }
   };
 
   return (
     <form className="composer" onSubmit={onSubmit}>
-      <textarea
-        aria-label={t('composer.label')}
-        placeholder={t('composer.placeholder')}
-        value={text}
-        rows={3}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      {streaming ? (
-        <button type="button" className="stop" onClick={() => void stop()}>
-          {t('composer.stop')}
-        </button>
-      ) : (
-        <button type="submit" disabled={!text.trim()}>
-          {t('composer.send')}
-        </button>
+      {editingId && (
+        <p className="composer-editing">
+          {t('composer.editing')}{' '}
+          <button type="button" className="link-button" onClick={cancelEditing}>
+            {t('composer.cancelEdit')}
+          </button>
+        </p>
       )}
+      <div className="composer-row">
+        <textarea
+          ref={box}
+          aria-label={t('composer.label')}
+          placeholder={t('composer.placeholder')}
+          value={text}
+          rows={3}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        {streaming ? (
+          <button type="button" className="stop" onClick={() => void stop()}>
+            {t('composer.stop')}
+          </button>
+        ) : (
+          <button type="submit" disabled={!text.trim()}>
+            {t('composer.send')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,23 +1,72 @@
 import { memo } from 'react';
 import { useT } from '../../i18n';
 import type { UiMessage } from '../../state/chat-store';
+import { retry } from '../../state/message-actions';
+import { Markdown } from '../markdown/Markdown';
 import { ErrorNotice } from './ErrorNotice';
+import { MessageActions } from './MessageActions';
+import { RetryCountdown } from './RetryCountdown';
+import { SiblingNavigator } from './SiblingNavigator';
+import { ThinkingSection } from './ThinkingSection';
+import { UsageLine } from './UsageLine';
 
-/** One message. Model output is shown as text: nothing in it is ever treated as markup. */
-export const MessageItem = memo(function MessageItem({ message }: { message: UiMessage }) {
+/**
+ * One message. A question is shown as the person typed it; an answer as Markdown, rendered by
+ * components that never turn model output into live markup.
+ */
+export const MessageItem = memo(function MessageItem({
+  message,
+  busy,
+  highlighted,
+}: {
+  message: UiMessage;
+  /** Some answer is streaming: actions that ask Qwen again wait. */
+  busy: boolean;
+  highlighted?: boolean;
+}) {
   const t = useT();
   const isUser = message.role === 'user';
+  const streaming = message.status === 'streaming';
   return (
     <article
-      className={`message ${message.role}`}
+      className={`message ${message.role}${highlighted ? ' highlighted' : ''}`}
       data-role={message.role}
+      data-message-id={message.id}
       {...(isUser ? {} : { 'data-status': message.status })}
-      aria-busy={message.status === 'streaming' ? true : undefined}
+      aria-busy={streaming ? true : undefined}
     >
       <header className="author">{isUser ? t('message.you') : t('message.qwen')}</header>
-      <div className="content">{message.content}</div>
+      {message.reasoning && <ThinkingSection message={message} />}
+      {isUser ? (
+        <div className="content plain">{message.content}</div>
+      ) : (
+        <div className="content">
+          <Markdown text={message.content} streaming={streaming} />
+        </div>
+      )}
+      {message.retry && streaming && <RetryCountdown retry={message.retry} />}
       {message.status === 'stopped' && <p className="note">{t('message.stopped')}</p>}
-      {message.error && <ErrorNotice error={message.error} />}
+      {message.status === 'done' && message.finishReason === 'length' && (
+        <p className="note">{t('message.cut')}</p>
+      )}
+      {message.error && (
+        <ErrorNotice
+          error={message.error}
+          onRetry={message.status === 'error' ? () => void retry(message.id) : undefined}
+        />
+      )}
+      <footer className="message-footer">
+        {message.siblingCount !== undefined && message.siblingCount > 1 && (
+          // The history counts siblings from 0; people count from 1.
+          <SiblingNavigator
+            id={message.id}
+            index={(message.siblingIndex ?? 0) + 1}
+            count={message.siblingCount}
+          />
+        )}
+        <MessageActions message={message} busy={busy} />
+        {message.usage && <UsageLine usage={message.usage} />}
+      </footer>
     </article>
   );
 });

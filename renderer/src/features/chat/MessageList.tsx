@@ -1,26 +1,164 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { MessageItem } from './MessageItem';
+import { useScrollRequest } from './scroll-to-message';
 
+function toBottomNow(el: HTMLElement | null): void {
+  if (el) el.scrollTop = el.scrollHeight;
+}
+
+/** How close to the bottom (px) still counts as "at the latest message". */
+const STICK_PX = 48;
+const HIGHLIGHT_MS = 2500;
+
+/**
+ * The conversation, virtualized: only the messages on screen (and a few around) are in the DOM,
+ * each measured as it renders, so a 10,000-message conversation costs what one screen costs. The
+ * view follows a streaming answer until the person scrolls up; then "Jump to latest" appears.
+ */
 export function MessageList() {
   const t = useT();
   const messages = useChatStore((s) => s.messages);
-  const end = useRef<HTMLDivElement>(null);
-  const last = messages[messages.length - 1];
+  const busy = messages.some((m) => m.status === 'streaming');
+  const scroller = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(true);
+  const followingRef = useRef(true);
+  const [highlight, setHighlight] = useState<string | null>(null);
 
-  // Follow the answer as it streams in.
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 120,
+    overscan: 4,
+    getItemKey: (i) => messages[i]!.id,
+  });
+
+  const last = messages[messages.length - 1];
+  const total = virtualizer.getTotalSize();
+
+  const toBottom = useCallback(() => toBottomNow(scroller.current), []);
+
+  // Follow new messages and the streaming answer while the person has not scrolled away.
+  useLayoutEffect(() => {
+    if (followingRef.current) toBottom();
+  }, [messages.length, last?.content.length, last?.reasoning?.length, total, toBottom]);
+
+  // A new question always brings the view back to the bottom.
+  const lastUserId = messages.findLast((m) => m.role === 'user')?.id;
+  useLayoutEffect(() => {
+    if (!lastUserId) return;
+    followingRef.current = true;
+    setFollowing(true);
+    toBottom();
+  }, [lastUserId, toBottom]);
+
+  // Only the person scrolling up stops the following: the virtualizer's own adjustments (a row
+  // above growing) and content growing under the view never do.
+  const lastTop = useRef(0);
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
+    const movedUp = el.scrollTop < lastTop.current - 1;
+    lastTop.current = el.scrollTop;
+    const follow = atBottom || (followingRef.current && !movedUp);
+    if (follow !== followingRef.current) {
+      followingRef.current = follow;
+      setFollowing(follow);
+    }
+  };
+
+  // Rows are re-measured after they grow; while following, keep the bottom pinned in the same frame
+  // (ResizeObserver callbacks run before paint), not one render later.
+  const [pinner] = useState(() =>
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          if (followingRef.current) toBottomNow(scroller.current);
+        }),
+  );
+  useEffect(() => () => pinner?.disconnect(), [pinner]);
+  const rowRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      virtualizer.measureElement(el);
+      if (!el || !pinner) return;
+      pinner.observe(el);
+      return () => pinner.unobserve(el);
+    },
+    [virtualizer, pinner],
+  );
+
+  // Scroll-to-message requests (search results).
+  const target = useScrollRequest((s) => s.target);
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, last?.content.length]);
+    if (!target) return;
+    const index = messages.findIndex((m) => m.id === target.id);
+    if (index < 0) return;
+    followingRef.current = false;
+    setFollowing(false);
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    setHighlight(target.id);
+    // Keyboard focus follows, once the virtualizer has rendered the row.
+    let frame = requestAnimationFrame(function focusWhenRendered(tries = 0) {
+      const article = scroller.current?.querySelector<HTMLElement>(
+        `[data-message-id="${CSS.escape(target.id)}"]`,
+      );
+      if (article) {
+        article.tabIndex = -1;
+        article.focus({ preventScroll: true });
+      } else if (tries < 30) frame = requestAnimationFrame(() => focusWhenRendered(tries + 1));
+    });
+    const timer = setTimeout(() => setHighlight(null), HIGHLIGHT_MS);
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+    };
+    // Only a new request scrolls; messages changing later must not pull the view back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target]);
+
+  const jump = () => {
+    followingRef.current = true;
+    setFollowing(true);
+    virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
+    requestAnimationFrame(toBottom);
+  };
 
   return (
-    <div role="log" aria-label={t('messages.label')} aria-live="polite" className="messages">
-      {messages.length === 0 && <p className="empty">{t('messages.empty')}</p>}
-      {messages.map((m) => (
-        <MessageItem key={m.id} message={m} />
-      ))}
-      <div ref={end} />
+    <div className="messages-pane">
+      <div
+        ref={scroller}
+        role="log"
+        aria-label={t('messages.label')}
+        aria-live="polite"
+        className="messages"
+        onScroll={onScroll}
+      >
+        {messages.length === 0 && <p className="empty">{t('messages.empty')}</p>}
+        <div className="messages-track" style={{ height: total }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const message = messages[item.index]!;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={rowRef}
+                className="messages-row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <MessageItem message={message} busy={busy} highlighted={highlight === message.id} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!following && messages.length > 0 && (
+        <button type="button" className="jump-latest" onClick={jump}>
+          {t('messages.jumpToLatest')}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import { loadModels, useChatStore } from '../../state/chat-store';
+import { useCatalog } from '../../state/catalog-store';
 
 export function ModelPicker() {
   const t = useT();
@@ -9,7 +10,10 @@ export function ModelPicker() {
   const [models, setModels] = useState<{ id: string; name: string }[]>([]);
 
   useEffect(() => {
-    void loadModels().then(setModels);
+    void loadModels().then((list) => {
+      setModels(list);
+      useCatalog.getState().setModels(list);
+    });
   }, []);
 
   return (

@@ -1,24 +1,14 @@
 import { useEffect } from 'react';
 import { useChatStore } from '../../state/chat-store';
+import { scrollToMessage } from '../chat/scroll-to-message';
 
 /**
- * Brings the focused message (a search hit) into view and gives it keyboard focus, once the list
- * has rendered it (after the list's own scroll to the end).
+ * Brings the focused message (a search hit) into view, highlighted and with keyboard focus. The
+ * message list is virtualized, so it alone knows where a message sits; this hands it the request.
  */
 export function useFocusMessage(): void {
   const focusId = useChatStore((s) => s.focusMessageId);
-  const messages = useChatStore((s) => s.messages);
   useEffect(() => {
-    if (!focusId) return;
-    const index = messages.findIndex((m) => m.id === focusId);
-    if (index < 0) return;
-    const frame = requestAnimationFrame(() => {
-      const article = document.querySelectorAll<HTMLElement>('[role="log"] article')[index];
-      if (!article) return;
-      article.tabIndex = -1;
-      article.scrollIntoView({ block: 'center' });
-      article.focus({ preventScroll: true });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [focusId, messages]);
+    if (focusId) scrollToMessage(focusId);
+  }, [focusId]);
 }

@@ -1,0 +1,112 @@
+import { expect } from 'vitest';
+/**
+ * Shared set-up for the chat-window end-to-end tests: the fake DashScope server, browser mode built
+ * from this tree, and Chromium, with helpers to ask a question and wait for the answer.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { FakeDashScope, tokenize, type FakeScenario } from '../fake-dashscope/server';
+import { launchChromium } from './chromium';
+import { startBrowserMode, tempDataDir, type RunningApp } from './browser-mode';
+
+export const KEY = 'sk-e2e-key';
+
+export interface ChatWindowRig {
+  fake: FakeDashScope;
+  app: RunningApp;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startRig(): Promise<ChatWindowRig> {
+  const fake = await new FakeDashScope({ validKeys: [KEY] }).start();
+  const app = await startBrowserMode({
+    DASHSCOPE_API_KEY: KEY,
+    DASHSCOPE_BASE_URL: fake.baseURL,
+    QWEN_DESK_DATA_DIR: tempDataDir(),
+  });
+  const browser = await launchChromium();
+  return {
+    fake,
+    app,
+    browser,
+    async close() {
+      await browser.close();
+      await app.stop();
+      await fake.close();
+    },
+  };
+}
+
+/**
+ * Opens the app in a fresh context. Records CSP violations and dialogs (alert/confirm/prompt) so a
+ * test can assert there were none.
+ */
+export async function openApp(
+  rig: ChatWindowRig,
+  options: {
+    locale?: string;
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<{ page: Page; context: BrowserContext; dialogs: string[] }> {
+  const context = await rig.browser.newContext({
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1100, height: 760 },
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(rig.app.url).origin,
+  });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
+  });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(rig.app.url);
+  return { page, context, dialogs };
+}
+
+export const cspViolations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+
+/** Streams `answer` (cut into tokens) for the next question. */
+export function answerWith(
+  rig: ChatWindowRig,
+  answer: string,
+  extra: Partial<Extract<FakeScenario, { type: 'stream' }>> = {},
+) {
+  rig.fake.enqueue({ type: 'stream', tokens: tokenize(answer), delayMs: 1, ...extra });
+}
+
+/** Types a question, sends it, and waits for the answer to finish; returns the answer's article. */
+export async function ask(page: Page, question: string, waitFor: string = 'done') {
+  await page.getByRole('textbox', { name: 'Message' }).fill(question);
+  await page.getByRole('button', { name: 'Send' }).click();
+  const answer = page.locator('article[data-role="assistant"]').last();
+  await answer.and(page.locator(`[data-status="${waitFor}"]`)).waitFor({ timeout: 20_000 });
+  return answer;
+}
+
+/**
+ * `expect.poll` with room for a loaded machine: vitest's default gives up after 1 s, shorter than
+ * some streams take to reach the awaited point when the CPU is shared.
+ */
+export const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 10_000, ...options });
+
+/**
+ * After a conversation's first finished answer the app asks a model for its title (one
+ * non-streamed request). Queue its answer right after that first answer, so the title request
+ * never takes the next test answer from the queue.
+ */
+export function queueTitle(rig: ChatWindowRig, title = 'A conversation'): void {
+  rig.fake.enqueue({ type: 'completion', content: title });
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { estimateCost } from '../../../../renderer/src/features/chat/usage';
+import { formatMoney } from '../../../../renderer/src/features/chat/format';
+
+describe('conversation cost', () => {
+  it('adds every answer at the list price per million tokens', () => {
+    const price = { input: 0.4, output: 1.2, currency: 'USD' as const, asOf: '2026-01-01', confirmed: true };
+    const cost = estimateCost(
+      [
+        { promptTokens: 1_000_000, completionTokens: 0, totalTokens: 1_000_000 },
+        null,
+        { promptTokens: 500_000, completionTokens: 250_000, totalTokens: 750_000, reasoningTokens: 100_000 },
+      ],
+      price,
+    );
+    expect(cost).toBeCloseTo(0.4 + 0.2 + 0.3, 10);
+  });
+  it('formats in the price list’s currency and the interface’s language', () => {
+    expect(formatMoney(1.5, 'USD', 'en')).toBe('$1.50');
+    expect(formatMoney(0.0012, 'CNY', 'zh-CN')).toBe('¥0.0012');
+    expect(formatMoney(2, 'CNY', 'en')).toBe('CN¥2.00');
+  });
+});
