@@ -62,8 +62,10 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              regex: '^(\\.\\./)+electron/(?!contract$)',
-              message: 'The renderer imports nothing from electron/ but the contract.',
+              // qwen/params: the engine's parameter rules (pure), so the UI refuses what the engine would.
+              regex: '^(\\.\\./)+electron/(?!contract$|qwen/params$)',
+              message:
+                'The renderer imports nothing from electron/ but the contract and the parameter rules.',
             },
           ],
         },
