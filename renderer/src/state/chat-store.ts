@@ -205,7 +205,7 @@ export const useChatStore = create<ChatState>((set, get) => {
       }
       const user: UiMessage = { id: newId(), role: 'user', content: question };
       const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
-      set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null }));
+      set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null, sendRefusal: null }));
       const conversationId = get().conversationId;
       const result = await qwen().invoke('history.send', {
         ...(conversationId !== null ? { conversationId } : {}),
