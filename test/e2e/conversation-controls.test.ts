@@ -148,6 +148,23 @@ describe('conversation controls', () => {
     expect(await dialog.getByLabel('Thinking budget').isEnabled()).toBe(true);
   });
 
+  it('speaks Simplified Chinese: the button, the labels and the reasons', async () => {
+    const opened = await openApp(rig, { locale: 'zh-CN' });
+    context = opened.context;
+    const page = opened.page;
+    const box = page.getByRole('combobox', { name: '模型' });
+    await box.fill('qwen-vl-plus');
+    await box.press('Enter');
+    await page.getByRole('button', { name: '对话设置' }).click();
+    const dialog = page.getByRole('dialog', { name: '对话设置' });
+    expect(await dialog.getByRole('textbox', { name: '系统提示词' }).count()).toBe(1);
+    const search = dialog.getByRole('switch', { name: '联网搜索' });
+    expect(await search.isDisabled()).toBe(true);
+    const id = await search.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${id}"]`).innerText()).toBe('qwen-vl-plus 不支持联网搜索');
+    expect(await dialog.getByRole('list', { name: 'qwen-vl-plus 的能力' }).innerText()).toContain('视觉');
+  });
+
   it('refuses JSON mode without the word "json" before any request, keeping the question', async () => {
     const page = await open();
     await chooseModel(page, 'qwen-plus');

@@ -40,6 +40,9 @@ export function flushSettings(): void {
   flushPending?.();
 }
 
+// A reload right after a change: send the change on its way (best effort; the socket is still open).
+if (typeof window !== 'undefined') window.addEventListener('pagehide', () => flushSettings());
+
 /** Once a chat is saved, its settings live with it. */
 export function forgetDraft(): void {
   sessionStorage.removeItem(DRAFT_KEY);
