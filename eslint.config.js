@@ -62,8 +62,9 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              // qwen/params: the engine's parameter rules (pure), so the UI refuses what the engine would.
-              regex: '^(\\.\\./)+electron/(?!contract$|qwen/params$)',
+              // qwen/params and qwen/models: the engine's parameter rules and catalog (pure), so the UI
+              // refuses what the engine would.
+              regex: '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$)',
               message:
                 'The renderer imports nothing from electron/ but the contract and the parameter rules.',
             },

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { SidePanel } from '../../app/SidePanel';
 import type { ChatParams } from '../../../../electron/contract';
 import { useT } from '../../i18n';
 import { useCatalog } from '../../state/catalog-store';
@@ -16,7 +17,6 @@ import { combinationError, fieldErrors, modelFor, supports } from './param-rules
  */
 export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const panel = useRef<HTMLDivElement>(null);
   const modelId = useChatStore((s) => s.model);
   const params = useChatStore((s) => s.params);
   const setSettings = useChatStore((s) => s.setSettings);
@@ -26,15 +26,6 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
   const model = modelFor(modelId, models);
   const errors = fieldErrors(model, params);
   const conflict = combinationError(model, params);
-
-  useEffect(() => {
-    panel.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const change = <K extends keyof ChatParams>(key: K, value: ChatParams[K] | undefined) => {
     const next = { ...params };
@@ -60,131 +51,122 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
         });
 
   return (
-    <div className="settings-backdrop">
-      <div
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="conversation-settings-title"
-        className="settings-panel conversation-settings"
-        tabIndex={-1}
-      >
-        <header>
-          <h2 id="conversation-settings-title">{t('controls.title')}</h2>
-          <button type="button" onClick={onClose}>
-            {t('settings.close')}
-          </button>
-        </header>
-        <p className="controls-model">
-          {t('controls.forModel', { model: model.id })} <CapabilityBadges model={model} />
-        </p>
-        {model.custom && <p className="control-reason">{t('controls.customNote')}</p>}
+    <SidePanel
+      titleId="conversation-settings-title"
+      title={t('controls.title')}
+      closeLabel={t('settings.close')}
+      className="conversation-settings"
+      onClose={onClose}
+    >
+      <p className="controls-model">
+        {t('controls.forModel', { model: model.id })} <CapabilityBadges model={model} />
+      </p>
+      {model.custom && <p className="control-reason">{t('controls.customNote')}</p>}
 
-        <div className="setting-field">
-          <label htmlFor="conversation-system-prompt">{t('controls.systemPrompt')}</label>
-          <textarea
-            id="conversation-system-prompt"
-            rows={4}
-            value={params.systemPrompt ?? ''}
-            placeholder={t('controls.systemPromptPlaceholder')}
-            onChange={(e) => change('systemPrompt', e.target.value === '' ? undefined : e.target.value)}
-          />
-        </div>
-
-        <div className="control-grid">
-          <NumberField
-            label={t('controls.temperature')}
-            value={params.temperature}
-            step="0.1"
-            placeholder={t('controls.modelDefault')}
-            error={errors.temperature}
-            onChange={(v) => change('temperature', v)}
-          />
-          <NumberField
-            label={t('controls.topP')}
-            value={params.topP}
-            step="0.05"
-            placeholder={t('controls.modelDefault')}
-            error={errors.topP}
-            onChange={(v) => change('topP', v)}
-          />
-          <NumberField
-            label={t('controls.maxTokens')}
-            value={params.maxTokens}
-            integer
-            placeholder={
-              model.maxOutput !== null
-                ? t('controls.upTo', { n: model.maxOutput.toLocaleString() })
-                : t('controls.modelDefault')
-            }
-            error={errors.maxTokens}
-            onChange={(v) => change('maxTokens', v)}
-          />
-          <NumberField
-            label={t('controls.seed')}
-            value={params.seed}
-            integer
-            placeholder={t('controls.random')}
-            error={errors.seed}
-            onChange={(v) => change('seed', v)}
-          />
-        </div>
-
-        <SwitchField
-          checkbox
-          label={t('controls.jsonMode')}
-          checked={supports(model, 'jsonMode') && params.jsonMode === true}
-          lockedReason={locked('jsonMode')}
-          onChange={(on) => change('jsonMode', on || undefined)}
+      <div className="setting-field">
+        <label htmlFor="conversation-system-prompt">{t('controls.systemPrompt')}</label>
+        <textarea
+          id="conversation-system-prompt"
+          rows={4}
+          value={params.systemPrompt ?? ''}
+          placeholder={t('controls.systemPromptPlaceholder')}
+          onChange={(e) => change('systemPrompt', e.target.value === '' ? undefined : e.target.value)}
         />
-        <SwitchField
-          label={t('controls.thinking')}
-          checked={thinking}
-          lockedReason={thinkingLocked}
-          onChange={(on) => change('enableThinking', on)}
+      </div>
+
+      <div className="control-grid">
+        <NumberField
+          label={t('controls.temperature')}
+          value={params.temperature}
+          step="0.1"
+          placeholder={t('controls.modelDefault')}
+          error={errors.temperature}
+          onChange={(v) => change('temperature', v)}
         />
         <NumberField
-          label={t('controls.thinkingBudget')}
-          value={params.thinkingBudget}
-          integer
-          disabled={!thinking}
+          label={t('controls.topP')}
+          value={params.topP}
+          step="0.05"
           placeholder={t('controls.modelDefault')}
-          error={errors.thinkingBudget}
-          onChange={(v) => change('thinkingBudget', v)}
+          error={errors.topP}
+          onChange={(v) => change('topP', v)}
         />
-        <SwitchField
-          label={t('controls.webSearch')}
-          checked={supports(model, 'webSearch') && params.enableSearch === true}
-          lockedReason={locked('webSearch')}
-          onChange={(on) => change('enableSearch', on)}
+        <NumberField
+          label={t('controls.maxTokens')}
+          value={params.maxTokens}
+          integer
+          placeholder={
+            model.maxOutput !== null
+              ? t('controls.upTo', { n: model.maxOutput.toLocaleString() })
+              : t('controls.modelDefault')
+          }
+          error={errors.maxTokens}
+          onChange={(v) => change('maxTokens', v)}
         />
-        {conflict && (
-          <div role="alert" className="error">
-            {conflict.message}
-            {conflict.action && <span className="action"> {conflict.action}</span>}
-          </div>
-        )}
-
-        <footer className="controls-footer">
-          <button
-            type="button"
-            onClick={() =>
-              void saveDefaults({ defaultModel: model.id, defaultParams: params }).then((ok) =>
-                setSaved(ok ? 'saved' : 'failed'),
-              )
-            }
-          >
-            {t('controls.saveDefault')}
-          </button>
-          <span role="status">
-            {saved === 'saved'
-              ? t('controls.savedDefault')
-              : saved === 'failed'
-                ? t('controls.saveFailed')
-                : ''}
-          </span>
-        </footer>
+        <NumberField
+          label={t('controls.seed')}
+          value={params.seed}
+          integer
+          placeholder={t('controls.random')}
+          error={errors.seed}
+          onChange={(v) => change('seed', v)}
+        />
       </div>
-    </div>
+
+      <SwitchField
+        checkbox
+        label={t('controls.jsonMode')}
+        checked={supports(model, 'jsonMode') && params.jsonMode === true}
+        lockedReason={locked('jsonMode')}
+        onChange={(on) => change('jsonMode', on || undefined)}
+      />
+      <SwitchField
+        label={t('controls.thinking')}
+        checked={thinking}
+        lockedReason={thinkingLocked}
+        onChange={(on) => change('enableThinking', on)}
+      />
+      <NumberField
+        label={t('controls.thinkingBudget')}
+        value={params.thinkingBudget}
+        integer
+        disabled={!thinking}
+        placeholder={t('controls.modelDefault')}
+        error={errors.thinkingBudget}
+        onChange={(v) => change('thinkingBudget', v)}
+      />
+      <SwitchField
+        label={t('controls.webSearch')}
+        checked={supports(model, 'webSearch') && params.enableSearch === true}
+        lockedReason={locked('webSearch')}
+        onChange={(on) => change('enableSearch', on)}
+      />
+      {conflict && (
+        <div role="alert" className="error">
+          {conflict.message}
+          {conflict.action && <span className="action"> {conflict.action}</span>}
+        </div>
+      )}
+
+      <footer className="controls-footer">
+        <button
+          type="button"
+          onClick={() =>
+            void saveDefaults({ defaultModel: model.id, defaultParams: params }).then((ok) =>
+              setSaved(ok ? 'saved' : 'failed'),
+            )
+          }
+        >
+          {t('controls.saveDefault')}
+        </button>
+        <span role="status">
+          {saved === 'saved'
+            ? t('controls.savedDefault')
+            : saved === 'failed'
+              ? t('controls.saveFailed')
+              : ''}
+        </span>
+      </footer>
+    </SidePanel>
   );
 }

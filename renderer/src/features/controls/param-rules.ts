@@ -1,28 +1,21 @@
 /**
  * What the controls may offer for a model, and the engine's own verdict on the values: the checks
- * are electron/qwen/params.ts itself (pure code, no Node), so the panel refuses exactly what the
+ * are electron/qwen/params.ts itself, and models the engine's catalog (pure code, no Node), so the panel refuses exactly what the
  * engine would, in the engine's words, before anything is sent.
  */
 import type { AppError, ChatMessage, ChatParams, ModelInfo } from '../../../../electron/contract';
+import { describeModel } from '../../../../electron/qwen/models';
 import { buildChatBody } from '../../../../electron/qwen/params';
 
 export type Control = 'thinking' | 'webSearch' | 'jsonMode';
 export type NumberField = 'temperature' | 'topP' | 'maxTokens' | 'seed' | 'thinkingBudget';
 
-/** The catalog entry for an id, or a custom model (typed by the user: sent as is, unchecked). */
+/**
+ * The model as the list offers it, else as the engine will describe it (a dated snapshot gets its
+ * family's abilities; any other id is custom: sent as is, unchecked).
+ */
 export function modelFor(id: string, models: readonly ModelInfo[]): ModelInfo {
-  return (
-    models.find((m) => m.id === id) ?? {
-      id,
-      name: id,
-      capabilities: { vision: false, thinking: 'none', webSearch: false, jsonMode: false },
-      contextWindow: null,
-      maxOutput: null,
-      price: null,
-      streamingOnly: false,
-      custom: true,
-    }
-  );
+  return models.find((m) => m.id === id) ?? describeModel(id);
 }
 
 /** Whether a control can be changed for this model ("always" thinking is on and locked). */

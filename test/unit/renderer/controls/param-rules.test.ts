@@ -23,6 +23,9 @@ describe('conversation controls: what a model offers and the engine’s verdict'
     expect(custom).toMatchObject({ id: 'my-finetune', custom: true });
     for (const control of ['thinking', 'webSearch', 'jsonMode'] as const)
       expect(supports(custom, control)).toBe(true);
+    // A snapshot of a catalog model has its family's abilities, as the engine sees it.
+    expect(model('qwen-plus-2025-04-28')).toMatchObject({ capabilities: { webSearch: true } });
+    expect(model('qwen-plus-2025-04-28').custom).toBeUndefined();
     expect(supports(model('qwen-vl-plus'), 'webSearch')).toBe(false);
     expect(supports(model('qwq-plus'), 'thinking')).toBe(false); // always on: nothing to switch
     expect(supports(model('qwen-plus'), 'thinking')).toBe(true);
