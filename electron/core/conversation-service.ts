@@ -126,7 +126,8 @@ export class ConversationService {
       });
       this.recorder.record(streamId, assistantId, (end) => {
         if (end.status === 'done' || end.status === 'stopped')
-          void this.titleIfNew(conversationId, question, end.content);
+          // The app may quit (history closed) while the title is being written: nothing to keep then.
+          this.titleIfNew(conversationId, question, end.content).catch(() => undefined);
       });
       return { ...base, streamId, error: null };
     } catch (err) {

@@ -101,7 +101,7 @@ describe.skipIf(skip)('Settings in Chromium', () => {
     await dialog.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await expect.poll(() => p.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await dialog.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-    await expect.poll(() => p.getByRole('button', { name: '设置' }).count()).toBe(1);
+    await expect.poll(() => p.getByRole('button', { name: '设置', exact: true }).count()).toBe(1);
     await p.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
     await expect.poll(() => p.getByRole('button', { name: 'Settings', exact: true }).count()).toBe(1);
     await page!.close();
