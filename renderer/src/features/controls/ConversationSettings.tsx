@@ -18,8 +18,15 @@ export function ConversationSettings() {
 
   return (
     <>
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t('controls.open')}
+      <button
+        type="button"
+        className="icon-button"
+        aria-expanded={open}
+        aria-label={t('controls.open')}
+        title={t('controls.open')}
+        onClick={() => setOpen(!open)}
+      >
+        ⚙
       </button>
       {open && <ConversationSettingsPanel onClose={() => setOpen(false)} />}
     </>
