@@ -153,6 +153,8 @@ export class ConversationService {
     const row = this.store.conversations.row(conversationId);
     if (!row || row.title !== null) return;
     const title = await this.engine.generateTitle(question, answer);
+    // The app may have quit (database closed) while the title was being written.
+    if (!this.store.isOpen) return;
     const current = this.store.conversations.row(conversationId);
     if (!current || current.title !== null) return; // renamed meanwhile: the user's title wins
     this.store.conversations.rename(conversationId, title);

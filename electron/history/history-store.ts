@@ -57,6 +57,11 @@ export class HistoryStore {
     closeHistoryDatabase(this.db);
   }
 
+  /** False once closed (quit): late work, such as a title arriving after it, must then do nothing. */
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
   toHistoryMessage(row: MessageRow, streamIdFor?: (id: number) => string | null): HistoryMessage {
     return toMessage(row, this.messages.siblingPosition(row), streamIdFor?.(row.id) ?? null);
   }

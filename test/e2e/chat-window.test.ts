@@ -304,21 +304,25 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     expect(await page.getByText('Ask anything.').count()).toBe(1);
   });
 
-  it('follows data-theme: light, dark and the system setting', async () => {
+  it("follows the Theme setting: light, dark and the system's", async () => {
     const opened = await openApp(rig, { colorScheme: 'dark' });
     context = opened.context;
     const page = opened.page;
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const setTheme = (t: string) => page.evaluate((v) => (document.documentElement.dataset.theme = v), t);
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('system');
-    expect(await bg()).toBe('rgb(24, 24, 27)'); // the system is dark
-    await setTheme('light');
-    expect(await bg()).toBe('rgb(255, 255, 255)');
-    await setTheme('dark');
-    expect(await bg()).toBe('rgb(24, 24, 27)');
+    // As a person does it: Settings → Theme. (Setting data-theme by hand would race the saved
+    // setting, which the app applies once it has loaded.)
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    await poll(() => theme.inputValue()).toBe('system');
+    await poll(bg).toBe('rgb(24, 24, 27)'); // the system is dark
+    await theme.selectOption({ label: 'Light' });
+    await poll(bg).toBe('rgb(255, 255, 255)');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await theme.selectOption({ label: 'Dark' });
+    await poll(bg).toBe('rgb(24, 24, 27)');
     await page.emulateMedia({ colorScheme: 'light' });
-    await setTheme('system');
-    expect(await bg()).toBe('rgb(255, 255, 255)');
+    await theme.selectOption({ label: 'Follow the system' });
+    await poll(bg).toBe('rgb(255, 255, 255)');
   });
 
   it('speaks Simplified Chinese on a Chinese system, numbers included', async () => {

@@ -58,7 +58,7 @@ export type FakeScenario =
       framing?: 'json' | 'sse';
     }
   /** A non-streaming answer (titles). */
-  | { type: 'completion'; content: string }
+  | { type: 'completion'; content: string; delayMs?: number }
   /** Accepts the request and never answers (connection / first-byte timeout). */
   | { type: 'hang' }
   /** Resets the connection before any answer. */
@@ -261,6 +261,7 @@ export class FakeDashScope {
     }
     const promptTokens = Math.max(1, Math.ceil(prompt.length / 4));
     if (s.type === 'completion' || request.stream !== true) {
+      if (s.type === 'completion' && s.delayMs) await sleep(s.delayMs);
       const content =
         s.type === 'completion' ? s.content : defaultAnswer(lastUserText(request.messages ?? []));
       const completion = tokenize(content).length;

@@ -267,6 +267,33 @@ describe('conversations kept in the history database', () => {
     await other.core.dispose();
   });
 
+  it('quitting while a title is being written loses nothing and throws nothing', async () => {
+    // Its own server: late title requests of earlier tests must not take this test's answers.
+    const own = await new FakeDashScope({ validKeys: [KEY] }).start();
+    const dataDir = tempHistoryDir();
+    const core = buildHistoryCore({ apiKey: KEY, baseURL: own.baseURL, dataDir });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      own.enqueue(
+        { type: 'stream', tokens: tokenize('An answer.'), delayMs: 1 },
+        { type: 'completion', content: 'Late title', delayMs: 300 },
+      );
+      const { sent } = await ask(core, { content: 'quit before the title' });
+      await core.dispose(); // the database closes while the title request is still out
+      await new Promise((r) => setTimeout(r, 600));
+      expect(rejections).toEqual([]);
+      const reopened = buildHistoryCore({ apiKey: KEY, baseURL: own.baseURL, dataDir });
+      const page = await call(reopened, 'history.open', { conversationId: sent.conversationId });
+      expect(texts(page.messages)).toEqual(['user:quit before the title', 'assistant:An answer.']);
+      await reopened.dispose();
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      await own.close();
+    }
+  });
+
   it('stores settings as JSON by key, kept across restarts', async () => {
     const { HistoryStore } = await import('../../../electron/history/history-store');
     const dir = tempHistoryDir();
