@@ -126,8 +126,7 @@ export class ConversationService {
       });
       this.recorder.record(streamId, assistantId, (end) => {
         if (end.status === 'done' || end.status === 'stopped')
-          // The app may quit (history closed) while the title is being written: nothing to keep then.
-          this.titleIfNew(conversationId, question, end.content).catch(() => undefined);
+          void this.titleIfNew(conversationId, question, end.content);
       });
       return { ...base, streamId, error: null };
     } catch (err) {
