@@ -62,8 +62,11 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              regex: '^(\\.\\./)+electron/(?!contract$)',
-              message: 'The renderer imports nothing from electron/ but the contract.',
+              // qwen/params and qwen/models: the engine's parameter rules and catalog (pure), so the UI
+              // refuses what the engine would.
+              regex: '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$)',
+              message:
+                'The renderer imports nothing from electron/ but the contract and the parameter rules.',
             },
           ],
         },

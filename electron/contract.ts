@@ -427,10 +427,24 @@ const settingsChannels = {
   'key.remove': channel<KeyStatusView>()(z.undefined()),
 } as const;
 
+// --- Conversation controls (issue 6, item 4) ---------------------------------------------------
+
+const controlsChannels = {
+  /**
+   * Keeps a conversation's model and parameters when the user changes them without sending, so
+   * opening it again (or a reload) shows them. Sending records them as well.
+   */
+  'conversation.settings.update': channel<ConversationSummary>()(
+    z.object({ conversationId: dbIdSchema, model: modelIdSchema, params: chatParamsSchema }).strict(),
+  ),
+} as const;
+// --- end Conversation controls ----------------------------------------------------------------
+
 export const channels = {
   ...chatChannels,
   ...historyChannels,
   ...settingsChannels,
+  ...controlsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -17,6 +17,7 @@ import { ConversationService } from './conversation-service';
 import { StreamRecorder } from './stream-recorder';
 // Settings and the API key (issue 5)
 import { createSettingsHandlers } from './handlers/settings-handlers';
+import { createControlsHandlers } from './handlers/controls-handlers';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { createMemorySettingsStore } from '../settings/settings-store';
 import { createKeyManager, type KeyManager } from '../secrets/key-manager';
@@ -81,6 +82,7 @@ export function createCore(deps: CoreDeps): Core {
     ...createChatHandlers(engine),
     ...createHistoryHandlers(historyParts, historyUnavailable),
     ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
+    ...createControlsHandlers(historyParts), // issue 6: conversation controls
   };
 
   return {

@@ -70,6 +70,15 @@ export class ConversationsTable {
     this.touchStmt.run(now, id);
   }
 
+  /** Conversation settings changed without sending (issue 6, controls): kept, order unchanged. */
+  setSettings(id: number, model: string, params: ChatParams): boolean {
+    return (
+      this.db
+        .prepare('UPDATE conversations SET model = ?, params = ?, system_prompt = ? WHERE id = ?')
+        .run(model, json(params), params.systemPrompt ?? null, id).changes > 0
+    );
+  }
+
   setLeaf(id: number, leafId: number | null): void {
     this.db.prepare('UPDATE conversations SET current_leaf_id = ? WHERE id = ?').run(leafId, id);
   }

@@ -311,7 +311,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     // As a person does it: Settings → Theme. (Setting data-theme by hand would race the saved
     // setting, which the app applies once it has loaded.)
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const theme = page.getByRole('combobox', { name: 'Theme' });
     await poll(() => theme.inputValue()).toBe('system');
     await poll(bg).toBe('rgb(24, 24, 27)'); // the system is dark

@@ -101,9 +101,9 @@ describe.skipIf(skip)('Settings in Chromium', () => {
     await dialog.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await expect.poll(() => p.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await dialog.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-    await expect.poll(() => p.getByRole('button', { name: '设置' }).count()).toBe(1);
+    await expect.poll(() => p.getByRole('button', { name: '设置', exact: true }).count()).toBe(1);
     await p.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
-    await expect.poll(() => p.getByRole('button', { name: 'Settings' }).count()).toBe(1);
+    await expect.poll(() => p.getByRole('button', { name: 'Settings', exact: true }).count()).toBe(1);
     await page!.close();
     await app!.stop();
 
@@ -121,7 +121,7 @@ describe.skipIf(skip)('Settings in Chromium', () => {
 
   it('"Remove key" brings back the first-run guidance, and chat says a key is needed', async () => {
     const p = await start();
-    await p.getByRole('button', { name: 'Settings' }).click();
+    await p.getByRole('button', { name: 'Settings', exact: true }).click();
     const dialog = p.getByRole('dialog', { name: 'Settings' });
     await expect.poll(() => dialog.getByLabel('Current key').innerText()).toContain('sk-…9e36');
     await dialog.getByRole('button', { name: 'Remove key' }).click();

@@ -9,6 +9,8 @@ import { ModelPicker } from '../features/chat/ModelPicker';
 import { ShortcutsHelp } from '../features/shortcuts/ShortcutsHelp';
 import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
 import { Sidebar } from '../features/sidebar/Sidebar';
+import { ConversationSettings } from '../features/controls/ConversationSettings';
+import { SendRefusal } from '../features/controls/SendRefusal';
 import { Settings } from '../features/settings/Settings';
 
 /**
@@ -32,6 +34,7 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <div className="toolbar-controls">
           <ModelPicker />
+          <ConversationSettings />
           <ConversationCost />
           <button
             type="button"
@@ -48,6 +51,7 @@ export function App() {
       <Sidebar />
       <main className="chat">
         <MessageList />
+        <SendRefusal />
         <Composer />
       </main>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />

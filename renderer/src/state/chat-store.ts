@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type {
   AppError,
   ChatEvent,
+  ChatParams,
   HistoryMessage,
   ModelInfo,
   OpenedConversation,
@@ -14,6 +15,15 @@ import type {
   Usage,
 } from '../../../electron/contract';
 import { qwen } from '../api/qwen';
+import { effectiveParams, modelFor, refusal } from '../features/controls/param-rules';
+import { useCatalog } from './catalog-store';
+import {
+  defaultSettings,
+  draftSettings,
+  flushSettings,
+  forgetDraft,
+  keepSettings,
+} from './conversation-settings';
 
 export interface UiMessage {
   id: string;
@@ -51,8 +61,19 @@ interface ChatState {
   /** The message to bring into view (a search hit). */
   focusMessageId: string | null;
   setModel(model: string): void;
-  /** Sends a question; resolves once the stream has started (or failed to). */
-  send(text: string): Promise<void>;
+  // --- conversation controls (issue 6, item 4) ---
+  /** The open conversation's parameters, as the user set them (the model may not use all). */
+  params: ChatParams;
+  /** A question refused before sending (the engine's rules), shown by the composer; its text is kept. */
+  sendRefusal: AppError | null;
+  /** Changes the conversation's model and/or parameters, and keeps them with it. */
+  setSettings(change: { model?: string; params?: ChatParams }): void;
+  /** A new chat: Settings' defaults (or this tab's unsent draft). */
+  applyDefaults(): void;
+  clearRefusal(): void;
+  // --- end conversation controls ---
+  /** Sends a question; resolves once the stream has started (or failed to); false when refused. */
+  send(text: string): Promise<boolean>;
   stop(): Promise<void>;
   applyEvent(event: ChatEvent): void;
   newChat(): void;
@@ -126,6 +147,27 @@ export const useChatStore = create<ChatState>((set, get) => {
     }
   }
 
+  /** What a request carries: the model, and the parameters it can use. */
+  function target(): { model: string; params: ChatParams } {
+    const { model, params } = get();
+    return { model, params: effectiveParams(modelFor(model, useCatalog.getState().models), params) };
+  }
+
+  /**
+   * The engine's rules, checked before sending so a refused question stays in the composer. With
+   * older messages not loaded, the word-"JSON" rule cannot be judged here: the engine judges it.
+   */
+  function refuse(question: string): AppError | null {
+    const { model, params, messages, olderCount } = get();
+    const asked = [...messages.filter((m) => m.role === 'user'), { content: question }];
+    const error = refusal(
+      modelFor(model, useCatalog.getState().models),
+      params,
+      asked.map((m) => ({ role: 'user' as const, content: m.content })),
+    );
+    return error && !(olderCount > 0 && /JSON/.test(error.message)) ? error : null;
+  }
+
   function failed(tempAssistant: string, error: AppError): void {
     updateMessage(tempAssistant, (m) => ({ ...m, status: 'error', error }));
   }
@@ -136,22 +178,45 @@ export const useChatStore = create<ChatState>((set, get) => {
     conversationId: null,
     olderCount: 0,
     focusMessageId: null,
-    setModel: (model) => set({ model }),
+    setModel: (model) => get().setSettings({ model }),
+
+    // --- conversation controls (issue 6, item 4) ---
+    params: {},
+    sendRefusal: null,
+    setSettings(change) {
+      set({ ...change, sendRefusal: null });
+      const { conversationId, model, params } = get();
+      keepSettings(conversationId, { model, params });
+    },
+    applyDefaults() {
+      const settings = draftSettings() ?? defaultSettings();
+      if (settings) set({ model: settings.model, params: settings.params });
+    },
+    clearRefusal: () => set({ sendRefusal: null }),
+    // --- end conversation controls ---
 
     async send(text) {
       const question = text.trim();
-      if (!question || streaming()) return;
+      if (!question || streaming()) return false;
+      const blocked = refuse(question);
+      if (blocked) {
+        set({ sendRefusal: blocked });
+        return false;
+      }
       const user: UiMessage = { id: newId(), role: 'user', content: question };
       const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
-      set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null }));
+      set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null, sendRefusal: null }));
       const conversationId = get().conversationId;
       const result = await qwen().invoke('history.send', {
         ...(conversationId !== null ? { conversationId } : {}),
         content: question,
-        model: get().model,
+        ...target(),
       });
-      if (result.ok) settle(user.id, assistant.id, result.value);
-      else failed(assistant.id, result.error);
+      if (result.ok) {
+        if (conversationId === null) forgetDraft();
+        settle(user.id, assistant.id, result.value);
+      } else failed(assistant.id, result.error);
+      return true;
     },
 
     async stop() {
@@ -212,8 +277,11 @@ export const useChatStore = create<ChatState>((set, get) => {
     },
 
     newChat() {
+      flushSettings();
       sessionStorage.removeItem(OPEN_KEY);
-      set({ messages: [], conversationId: null, olderCount: 0, focusMessageId: null });
+      forgetDraft();
+      set({ messages: [], conversationId: null, olderCount: 0, focusMessageId: null, sendRefusal: null });
+      get().applyDefaults();
     },
 
     async openConversation(conversationId, focusMessageId) {
@@ -222,7 +290,10 @@ export const useChatStore = create<ChatState>((set, get) => {
         ...(focusMessageId !== undefined ? { focusMessageId } : {}),
       });
       if (!result.ok) return result.error;
+      if (conversationId !== get().conversationId) flushSettings();
       sessionStorage.setItem(OPEN_KEY, String(conversationId));
+      // The conversation's own model and parameters (issue 6 controls).
+      const saved = result.value.conversation;
       const messages = shown(result.value);
       for (const m of messages) if (m.streamId) resumed.add(m.id);
       set({
@@ -230,6 +301,9 @@ export const useChatStore = create<ChatState>((set, get) => {
         messages,
         olderCount: result.value.olderCount,
         focusMessageId: focusMessageId !== undefined ? String(focusMessageId) : null,
+        sendRefusal: null,
+        ...(saved.model ? { model: saved.model } : {}),
+        params: saved.params ?? {},
       });
       return null;
     },
@@ -261,7 +335,7 @@ export const useChatStore = create<ChatState>((set, get) => {
       set((s) => ({ messages: [...s.messages.slice(0, index), assistant] }));
       const result = await qwen().invoke('history.regenerate', {
         messageId: Number(messageId),
-        model: get().model,
+        ...target(),
       });
       if (result.ok) settle(null, assistant.id, result.value);
       else failed(assistant.id, result.error);
@@ -284,7 +358,7 @@ export const useChatStore = create<ChatState>((set, get) => {
       const result = await qwen().invoke('history.edit', {
         messageId: Number(messageId),
         content,
-        model: get().model,
+        ...target(),
       });
       if (result.ok) settle(user.id, assistant.id, result.value);
       else failed(assistant.id, result.error);
@@ -329,6 +403,6 @@ export async function restoreOpenConversation(): Promise<void> {
 export async function loadModels(): Promise<ModelInfo[]> {
   const result = await qwen().invoke('models.list', undefined);
   if (!result.ok) return [];
-  useChatStore.getState().setModel(result.value.defaultModel);
+  // The chat's model comes from the conversation or Settings' default (conversation controls).
   return result.value.models;
 }

@@ -25,7 +25,9 @@ export function Composer() {
     const question = text;
     const editing = editingId;
     cancelEditing();
-    void (editing ? editAndResend(editing, question) : send(question));
+    if (editing) void editAndResend(editing, question);
+    // A question the engine's rules refuse (conversation controls) goes back into the box.
+    else void send(question).then((sent) => sent || setText(question));
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

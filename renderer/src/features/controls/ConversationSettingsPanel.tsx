@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { SidePanel } from '../../app/SidePanel';
+import type { ChatParams } from '../../../../electron/contract';
+import { useT } from '../../i18n';
+import { useCatalog } from '../../state/catalog-store';
+import { useChatStore } from '../../state/chat-store';
+import { useSettingsStore } from '../../state/settings-store';
+import { CapabilityBadges } from './CapabilityBadges';
+import { NumberField } from './NumberField';
+import { SwitchField } from './SwitchField';
+import { combinationError, fieldErrors, modelFor, supports } from './param-rules';
+
+/**
+ * The open conversation's Qwen parameters. Every change is kept with the conversation at once;
+ * what the chosen model cannot do is disabled with the reason; values are judged by the engine's
+ * own rules as they are typed.
+ */
+export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const modelId = useChatStore((s) => s.model);
+  const params = useChatStore((s) => s.params);
+  const setSettings = useChatStore((s) => s.setSettings);
+  const models = useCatalog((s) => s.models);
+  const saveDefaults = useSettingsStore((s) => s.update);
+  const [saved, setSaved] = useState<'saved' | 'failed' | null>(null);
+  const model = modelFor(modelId, models);
+  const errors = fieldErrors(model, params);
+  const conflict = combinationError(model, params);
+
+  const change = <K extends keyof ChatParams>(key: K, value: ChatParams[K] | undefined) => {
+    const next = { ...params };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    setSaved(null);
+    setSettings({ params: next });
+  };
+
+  const caps = model.capabilities;
+  const thinkingLocked =
+    supports(model, 'thinking') || model.custom
+      ? null
+      : caps.thinking === 'always'
+        ? t('controls.reason.alwaysThinks', { model: model.id })
+        : t('controls.reason.noThinking', { model: model.id });
+  const thinking = caps.thinking === 'always' && !model.custom ? true : params.enableThinking === true;
+  const locked = (control: 'webSearch' | 'jsonMode') =>
+    supports(model, control)
+      ? null
+      : t(control === 'webSearch' ? 'controls.reason.noWebSearch' : 'controls.reason.noJson', {
+          model: model.id,
+        });
+
+  return (
+    <SidePanel
+      titleId="conversation-settings-title"
+      title={t('controls.title')}
+      closeLabel={t('settings.close')}
+      className="conversation-settings"
+      onClose={onClose}
+    >
+      <p className="controls-model">
+        {t('controls.forModel', { model: model.id })} <CapabilityBadges model={model} />
+      </p>
+      {model.custom && <p className="control-reason">{t('controls.customNote')}</p>}
+
+      <div className="setting-field">
+        <label htmlFor="conversation-system-prompt">{t('controls.systemPrompt')}</label>
+        <textarea
+          id="conversation-system-prompt"
+          rows={4}
+          value={params.systemPrompt ?? ''}
+          placeholder={t('controls.systemPromptPlaceholder')}
+          onChange={(e) => change('systemPrompt', e.target.value === '' ? undefined : e.target.value)}
+        />
+      </div>
+
+      <div className="control-grid">
+        <NumberField
+          label={t('controls.temperature')}
+          value={params.temperature}
+          step="0.1"
+          placeholder={t('controls.modelDefault')}
+          error={errors.temperature}
+          onChange={(v) => change('temperature', v)}
+        />
+        <NumberField
+          label={t('controls.topP')}
+          value={params.topP}
+          step="0.05"
+          placeholder={t('controls.modelDefault')}
+          error={errors.topP}
+          onChange={(v) => change('topP', v)}
+        />
+        <NumberField
+          label={t('controls.maxTokens')}
+          value={params.maxTokens}
+          integer
+          placeholder={
+            model.maxOutput !== null
+              ? t('controls.upTo', { n: model.maxOutput.toLocaleString() })
+              : t('controls.modelDefault')
+          }
+          error={errors.maxTokens}
+          onChange={(v) => change('maxTokens', v)}
+        />
+        <NumberField
+          label={t('controls.seed')}
+          value={params.seed}
+          integer
+          placeholder={t('controls.random')}
+          error={errors.seed}
+          onChange={(v) => change('seed', v)}
+        />
+      </div>
+
+      <SwitchField
+        checkbox
+        label={t('controls.jsonMode')}
+        checked={supports(model, 'jsonMode') && params.jsonMode === true}
+        lockedReason={locked('jsonMode')}
+        onChange={(on) => change('jsonMode', on || undefined)}
+      />
+      <SwitchField
+        label={t('controls.thinking')}
+        checked={thinking}
+        lockedReason={thinkingLocked}
+        onChange={(on) => change('enableThinking', on)}
+      />
+      <NumberField
+        label={t('controls.thinkingBudget')}
+        value={params.thinkingBudget}
+        integer
+        disabled={!thinking}
+        placeholder={t('controls.modelDefault')}
+        error={errors.thinkingBudget}
+        onChange={(v) => change('thinkingBudget', v)}
+      />
+      <SwitchField
+        label={t('controls.webSearch')}
+        checked={supports(model, 'webSearch') && params.enableSearch === true}
+        lockedReason={locked('webSearch')}
+        onChange={(on) => change('enableSearch', on)}
+      />
+      {conflict && (
+        <div role="alert" className="error">
+          {conflict.message}
+          {conflict.action && <span className="action"> {conflict.action}</span>}
+        </div>
+      )}
+
+      <footer className="controls-footer">
+        <button
+          type="button"
+          onClick={() =>
+            void saveDefaults({ defaultModel: model.id, defaultParams: params }).then((ok) =>
+              setSaved(ok ? 'saved' : 'failed'),
+            )
+          }
+        >
+          {t('controls.saveDefault')}
+        </button>
+        <span role="status">
+          {saved === 'saved'
+            ? t('controls.savedDefault')
+            : saved === 'failed'
+              ? t('controls.saveFailed')
+              : ''}
+        </span>
+      </footer>
+    </SidePanel>
+  );
+}

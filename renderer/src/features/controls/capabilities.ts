@@ -1,0 +1,28 @@
+/** A model's abilities as short words, for the model combobox and the settings panel. */
+import type { ModelInfo } from '../../../../electron/contract';
+import type { MessageKey } from '../../i18n';
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** "128K"-style token counts. */
+export function compactTokens(n: number): string {
+  return n >= 1_000_000
+    ? `${+(n / 1_000_000).toFixed(1)}M`
+    : n >= 1000
+      ? `${Math.round(n / 1024) === n / 1024 ? n / 1024 : Math.round(n / 1000)}K`
+      : String(n);
+}
+
+export function capabilityWords(model: ModelInfo, t: Translate): string[] {
+  if (model.custom) return [t('controls.cap.custom')];
+  const caps = model.capabilities;
+  const words: string[] = [];
+  if (caps.vision) words.push(t('controls.cap.vision'));
+  if (caps.thinking === 'always') words.push(t('controls.cap.thinkingAlways'));
+  else if (caps.thinking === 'optional') words.push(t('controls.cap.thinking'));
+  if (caps.webSearch) words.push(t('controls.cap.webSearch'));
+  if (caps.jsonMode) words.push(t('controls.cap.json'));
+  if (model.contextWindow !== null)
+    words.push(t('controls.cap.context', { tokens: compactTokens(model.contextWindow) }));
+  return words;
+}
