@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useLocale, useT, type Locale, type MessageKey } from '../../i18n';
 import { useConversationsStore } from '../../state/conversations-store';
 import { ConversationRow } from './ConversationRow';
@@ -13,12 +13,24 @@ const fixedLabels: Partial<Record<ConversationGroup['key'], MessageKey>> = {
 };
 
 /** A month section's name in the UI language: "October", or "October 2025" for another year. */
-function monthLabel(month: Date, locale: Locale): string {
-  const sameYear = month.getFullYear() === new Date().getFullYear();
+function monthLabel(month: Date, now: number, locale: Locale): string {
+  const sameYear = month.getFullYear() === new Date(now).getFullYear();
   return new Intl.DateTimeFormat(
     locale,
     sameYear ? { month: 'long' } : { month: 'long', year: 'numeric' },
   ).format(month);
+}
+
+/** The time the sections are computed for; moves on at midnight, so "Today" rolls over in an open app. */
+function useToday(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const d = new Date(now);
+    const midnight = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+    const timer = setTimeout(() => setNow(Date.now()), midnight - now + 1000);
+    return () => clearTimeout(timer);
+  }, [now]);
+  return now;
 }
 
 /**
@@ -29,13 +41,14 @@ export function ConversationList() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const conversations = useConversationsStore((s) => s.conversations);
+  const today = useToday();
 
   if (conversations.length === 0) return <p className="sidebar-empty">{t('sidebar.empty')}</p>;
   return (
     <div className="conversation-groups">
-      {groupConversations(conversations, Date.now()).map((group) => {
+      {groupConversations(conversations, today).map((group) => {
         const key = fixedLabels[group.key];
-        const label = key ? t(key) : monthLabel(group.month!, locale);
+        const label = key ? t(key) : monthLabel(group.month!, today, locale);
         return <Group key={group.key} label={label} group={group} />;
       })}
     </div>
