@@ -161,6 +161,10 @@ export const useChatStore = create<ChatState>((set, get) => {
 
     applyEvent(event) {
       const target = get().messages.find((m) => m.streamId === event.streamId);
+      if (target && continued.has(target.id) && (event.type === 'done' || event.type === 'error')) {
+        continued.delete(target.id);
+        setTimeout(() => void refreshSaved(target.id), 0);
+      }
       if (target && resumed.has(target.id) && (event.type === 'done' || event.type === 'error')) {
         resumed.delete(target.id);
         const { conversationId } = get();
@@ -305,6 +309,29 @@ function timing(m: UiMessage, reasoning: string | undefined, content: string): P
     ...(reasoning && m.reasoningStartedAt === undefined ? { reasoningStartedAt: now } : {}),
     ...(content && m.answerStartedAt === undefined ? { answerStartedAt: now } : {}),
   };
+}
+
+// --- Continue (issue 6): an answer resumed in place through `history.continue` ---
+
+/** Continued answers: at their end the saved row (whole text, both requests' usage) is shown. */
+const continued = new Set<string>();
+
+/** Message `id` now receives stream `streamId` (events that came before this are replayed). */
+export function followContinuedStream(id: string, streamId: string): void {
+  continued.add(id);
+  updateMessage(id, (m) => ({ ...m, streamId }));
+  const held = early.filter((e) => e.streamId === streamId);
+  early.splice(0, early.length, ...early.filter((e) => e.streamId !== streamId));
+  held.forEach((e) => useChatStore.getState().applyEvent(e));
+}
+
+/** Shows message `id` as saved (the recorder writes the final row on the stream's last event). */
+async function refreshSaved(id: string): Promise<void> {
+  const result = await qwen().invoke('history.siblings', { messageId: Number(id) });
+  const saved = result.ok ? result.value.messages.find((m) => String(m.id) === id) : undefined;
+  if (!saved || saved.status === 'streaming') return;
+  const fresh = toUiMessage(saved);
+  updateMessage(id, (m) => ({ ...m, content: fresh.content, status: fresh.status, usage: fresh.usage }));
 }
 
 export function updateMessage(id: string, change: (m: UiMessage) => UiMessage): void {
