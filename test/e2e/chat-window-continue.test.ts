@@ -1,41 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import {
-  answerWith,
-  ask,
-  openApp,
-  poll,
-  queueTitle,
-  startRig,
-  type ChatWindowRig,
-} from '../support/chat-window';
+import { describe, expect, it } from 'vitest';
+import { answerWith, ask, poll, queueTitle, useChatWindowRig } from '../support/chat-window';
 
 /** Continue (issue 6): the continued text is part of the saved answer. */
 describe('chat window: Continue is saved', () => {
-  let rig: ChatWindowRig;
-  let context: BrowserContext | undefined;
-  beforeAll(async () => {
-    rig = await startRig();
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  const suite = useChatWindowRig();
 
   it('continues a length-cut answer in the same message, and the whole text survives a reload', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
-    answerWith(rig, 'Step one: mix the flour.', { finishReason: 'length', promptTokens: 12 });
-    queueTitle(rig, 'Baking');
+    answerWith(suite.rig(), 'Step one: mix the flour.', { finishReason: 'length', promptTokens: 12 });
+    queueTitle(suite.rig(), 'Baking');
     const answer = await ask(page, 'How do I bake bread?');
     expect(await answer.innerText()).toContain('The answer reached the length limit.');
     const firstUsage = await answer.locator('.usage').innerText();
 
-    answerWith(rig, ' Step two: knead the dough.', { promptTokens: 40 });
+    answerWith(suite.rig(), ' Step two: knead the dough.', { promptTokens: 40 });
     await answer.getByRole('button', { name: 'Continue' }).click();
     await poll(() => answer.getAttribute('data-status')).toBe('done');
     await poll(() => answer.locator('.content').innerText()).toBe(

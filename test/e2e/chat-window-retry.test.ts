@@ -1,29 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { answerWith, openApp, poll, queueTitle, startRig, type ChatWindowRig } from '../support/chat-window';
+import { describe, expect, it } from 'vitest';
+import { answerWith, poll, queueTitle, useChatWindowRig } from '../support/chat-window';
 
 /** Issue 6, item 7: the engine's retries seen in the chat window. */
 describe('chat window: retries', () => {
-  let rig: ChatWindowRig;
-  let context: BrowserContext | undefined;
-  beforeAll(async () => {
-    rig = await startRig();
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  const suite = useChatWindowRig();
 
   it('shows "Retrying in N s (attempt k of n)" while the engine waits, then the answer', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
     // Overloaded before the first token: retried (default: 2 retries, so 3 attempts), after the
     // 2 s the server asks for in Retry-After. The countdown names the attempt that comes next.
-    rig.fake.enqueue({
+    suite.rig().fake.enqueue({
       type: 'error',
       status: 503,
       headers: { 'retry-after': '2' },
@@ -33,9 +20,9 @@ describe('chat window: retries', () => {
         code: 'ServiceUnavailable',
       },
     });
-    answerWith(rig, 'Here after a retry.');
-    queueTitle(rig);
-    const before = rig.fake.streamRequests.length;
+    answerWith(suite.rig(), 'Here after a retry.');
+    queueTitle(suite.rig());
+    const before = suite.rig().fake.streamRequests.length;
     await page.getByRole('textbox', { name: 'Message' }).fill('Are you there?');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');
@@ -51,12 +38,11 @@ describe('chat window: retries', () => {
     expect(await answer.innerText()).toContain('Here after a retry.');
     expect(await countdown.count()).toBe(0);
     expect(await answer.getByRole('alert').count()).toBe(0);
-    expect(rig.fake.streamRequests.length - before).toBe(2);
+    expect(suite.rig().fake.streamRequests.length - before).toBe(2);
   });
 
   it('gives up after the last attempt and shows the error with Retry', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
     const overloaded = {
       type: 'error' as const,
@@ -68,7 +54,7 @@ describe('chat window: retries', () => {
         code: 'Throttling.RateQuota',
       },
     };
-    rig.fake.enqueue(overloaded, overloaded, overloaded);
+    suite.rig().fake.enqueue(overloaded, overloaded, overloaded);
     await page.getByRole('textbox', { name: 'Message' }).fill('Busy?');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');

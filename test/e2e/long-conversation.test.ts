@@ -1,28 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { openApp, poll, startRig, type ChatWindowRig } from '../support/chat-window';
+import { describe, expect, it } from 'vitest';
+import { poll, useChatWindowRig } from '../support/chat-window';
 import { buildExport } from '../support/history-export';
 
 const PAIRS = 1500; // 3,000 messages: 15 pages of 200
 
 /** Issue 6 item 8 / issue 4 "open, paged": a long conversation loads earlier pages on scrolling up. */
 describe('long conversations in Chromium', () => {
-  let rig: ChatWindowRig;
-  let context: BrowserContext | undefined;
-  beforeAll(async () => {
-    rig = await startRig();
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  const suite = useChatWindowRig();
 
   it('opens on the newest page and loads earlier ones at the top, keeping the reading position', async () => {
-    const opened = await openApp(rig, { viewport: { width: 1000, height: 700 } });
-    context = opened.context;
+    const opened = await suite.open({ viewport: { width: 1000, height: 700 } });
     const page = opened.page;
     const nav = page.getByRole('navigation', { name: 'Conversations' });
     const chooser = page.waitForEvent('filechooser');
