@@ -180,7 +180,8 @@ export class ConversationService {
       });
       this.recorder.record(streamId, assistantId, (end) => {
         if (end.status === 'done' || end.status === 'stopped')
-          void this.titleIfNew(conversationId, question, end.content);
+          // The title is a nicety: a failure (e.g. the history closed at shutdown meanwhile) is dropped.
+          this.titleIfNew(conversationId, question, end.content).catch(() => undefined);
       });
       return { ...base, streamId, error: null };
     } catch (err) {

@@ -13,6 +13,10 @@ describe('chat window: Continue is saved', () => {
     const answer = await ask(page, 'How do I bake bread?');
     expect(await answer.innerText()).toContain('The answer reached the length limit.');
     const firstUsage = await answer.locator('.usage').innerText();
+    // The title request takes its queued answer before the continuation asks for one.
+    await poll(() =>
+      page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'Baking' }).count(),
+    ).toBe(1);
 
     answerWith(suite.rig(), ' Step two: knead the dough.', { promptTokens: 40 });
     await answer.getByRole('button', { name: 'Continue' }).click();

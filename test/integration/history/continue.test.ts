@@ -38,6 +38,8 @@ describe('history.continue', () => {
     const first = await finished(core, sent);
     expect(first.answer).toMatchObject({ content: cut, status: 'done', finishReason: 'length' });
     const firstUsage = first.answer.usage!;
+    // The title request takes its queued answer before the continuation asks for one.
+    await eventually(async () => (await call(core, 'history.list', {})).conversations[0]?.title === 'Steps');
 
     const more = ' three. Done.';
     fake.enqueue({ type: 'stream', tokens: tokenize(more), delayMs: 20, promptTokens: 30 });
@@ -89,6 +91,7 @@ describe('history.continue', () => {
     );
     const sent = (await call(core, 'history.send', { model: 'qwen-plus', content: 'Q' })) as SendResult;
     await finished(core, sent);
+    await eventually(async () => (await call(core, 'history.list', {})).conversations[0]?.title === 'T');
     const onQuestion = await core.invoke('history.continue', {
       messageId: sent.userMessageId,
       model: 'qwen-plus',
