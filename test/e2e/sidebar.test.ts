@@ -49,6 +49,11 @@ describe('sidebar in Chromium against browser mode', () => {
     nav(page)
       .getByRole('listitem')
       .filter({ has: page.getByRole('button', { name: title, exact: true }) });
+  /** A conversation's action, as a person reaches it: hovering the conversation shows them. */
+  const action = async (page: Page, title: string, name: string) => {
+    await row(page, title).hover();
+    return row(page, title).getByRole('button', { name, exact: true });
+  };
   const importText = async (page: Page, text: string) => {
     const chooser = page.waitForEvent('filechooser');
     await nav(page).getByRole('button', { name: 'Import JSON' }).click();
@@ -69,7 +74,7 @@ describe('sidebar in Chromium against browser mode', () => {
       .evaluateAll((els) =>
         els.map((s) => [
           s.querySelector('h2')!.textContent,
-          [...s.querySelectorAll('button.conversation')].map((b) => b.textContent!.replace('📌 ', '')),
+          [...s.querySelectorAll('button.conversation')].map((b) => b.textContent),
         ]),
       );
   const download = async (page: Page, click: () => Promise<void>) => {
@@ -112,20 +117,20 @@ describe('sidebar in Chromium against browser mode', () => {
     ]);
 
     // Pin: into the pinned section, in date order there; unpin: back to its date.
-    await row(page, 'Old one').getByRole('button', { name: 'Pin', exact: true }).click();
+    await (await action(page, 'Old one', 'Pin')).click();
     await poll(() => sections(page).then((s) => s[0])).toEqual(['Pinned', ['Old one', 'Pinned long ago']]);
-    await row(page, 'Pinned long ago').getByRole('button', { name: 'Unpin', exact: true }).click();
+    await (await action(page, 'Pinned long ago', 'Unpin')).click();
     await poll(() => sections(page).then((s) => s.at(-1))).toEqual([monthName(older), ['Pinned long ago']]);
     expect((await sections(page))[0]).toEqual(['Pinned', ['Old one']]);
 
     // Rename: Enter saves, Esc cancels.
-    await row(page, 'Today chat').getByRole('button', { name: 'Rename', exact: true }).click();
+    await (await action(page, 'Today chat', 'Rename')).click();
     const titleBox = nav(page).getByRole('textbox', { name: 'Conversation title' });
     expect(await titleBox.evaluate((el) => el === document.activeElement)).toBe(true);
     await titleBox.fill('Renamed chat');
     await titleBox.press('Enter');
     await poll(() => row(page, 'Renamed chat').count()).toBe(1);
-    await row(page, 'Renamed chat').getByRole('button', { name: 'Rename', exact: true }).click();
+    await (await action(page, 'Renamed chat', 'Rename')).click();
     await titleBox.fill('Not this');
     await titleBox.press('Escape');
     expect(await titleBox.count()).toBe(0);
@@ -142,12 +147,12 @@ describe('sidebar in Chromium against browser mode', () => {
     expect(await threeDays.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // Delete asks first; Cancel keeps it, Delete removes it.
-    await row(page, 'Yesterday chat').getByRole('button', { name: 'Delete', exact: true }).click();
+    await (await action(page, 'Yesterday chat', 'Delete')).click();
     const confirm = nav(page).getByRole('alertdialog', { name: 'Delete conversation' });
     expect(await confirm.innerText()).toContain('Delete “Yesterday chat”? This cannot be undone.');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     expect(await confirm.count()).toBe(0);
-    await row(page, 'Yesterday chat').getByRole('button', { name: 'Delete', exact: true }).click();
+    await (await action(page, 'Yesterday chat', 'Delete')).click();
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await poll(() => row(page, 'Yesterday chat').count()).toBe(0);
 
@@ -193,7 +198,12 @@ describe('sidebar in Chromium against browser mode', () => {
       '今天',
       `${new Date(old).getFullYear()}年5月`,
     ]);
-    expect(await page.getByRole('button', { name: '重命名' }).count()).toBe(2);
+    // The actions, in Chinese, show for the focused conversation.
+    await page.getByRole('button', { name: '今天', exact: true }).focus();
+    const actions = page.getByRole('group', { name: '“今天”的操作' });
+    expect(await actions.getByRole('button').allTextContents()).toHaveLength(4);
+    for (const name of ['重命名', '置顶', '导出', '删除'])
+      expect(await actions.getByRole('button', { name, exact: true }).count()).toBe(1);
   });
 
   it('exports one conversation and the whole history, and imports the JSON back unchanged', async () => {
@@ -209,7 +219,7 @@ describe('sidebar in Chromium against browser mode', () => {
     await importSpecs(first.page, [{ title: 'Second one', updatedAt: Date.now() - 60_000, pairs: 2 }]);
 
     // One conversation as Markdown.
-    await row(first.page, 'Hangzhou facts').getByRole('button', { name: 'Export', exact: true }).click();
+    await (await action(first.page, 'Hangzhou facts', 'Export')).click();
     const md = await download(first.page, () =>
       row(first.page, 'Hangzhou facts').getByRole('button', { name: 'Export as Markdown' }).click(),
     );

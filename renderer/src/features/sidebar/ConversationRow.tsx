@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
 import { newChat } from '../../state/message-actions';
+import { Icon } from './icons';
 import { saveTextFile } from './save-file';
 
 type Mode = 'idle' | 'renaming' | 'exporting' | 'confirming';
@@ -68,7 +69,6 @@ export function ConversationRow({ conversation: c }: { conversation: Conversatio
             e.preventDefault();
           }}
         >
-          {c.pinned && <span aria-hidden="true">📌 </span>}
           {title}
         </button>
       )}
@@ -79,7 +79,7 @@ export function ConversationRow({ conversation: c }: { conversation: Conversatio
           title={t('sidebar.rename')}
           onClick={() => setMode('renaming')}
         >
-          <span aria-hidden="true">✎</span>
+          <Icon name="rename" />
         </button>
         <button
           type="button"
@@ -88,7 +88,7 @@ export function ConversationRow({ conversation: c }: { conversation: Conversatio
           aria-pressed={c.pinned}
           onClick={() => void useConversationsStore.getState().setPinned(c.id, !c.pinned)}
         >
-          <span aria-hidden="true">{c.pinned ? '⊗' : '📌'}</span>
+          <Icon name={c.pinned ? 'unpin' : 'pin'} />
         </button>
         <button
           type="button"
@@ -97,7 +97,7 @@ export function ConversationRow({ conversation: c }: { conversation: Conversatio
           aria-expanded={mode === 'exporting'}
           onClick={() => setMode(mode === 'exporting' ? 'idle' : 'exporting')}
         >
-          <span aria-hidden="true">⤓</span>
+          <Icon name="export" />
         </button>
         <button
           type="button"
@@ -105,7 +105,7 @@ export function ConversationRow({ conversation: c }: { conversation: Conversatio
           title={t('sidebar.delete')}
           onClick={() => setMode('confirming')}
         >
-          <span aria-hidden="true">🗑</span>
+          <Icon name="delete" />
         </button>
       </div>
       {mode === 'exporting' && (
