@@ -50,6 +50,8 @@ interface ChatState {
   olderCount: number;
   /** The message to bring into view (a search hit). */
   focusMessageId: string | null;
+  /** Long conversations: the page shown ends before the newest message (opened at a search hit). */
+  hasNewer: boolean;
   setModel(model: string): void;
   /** Sends a question; resolves once the stream has started (or failed to). */
   send(text: string): Promise<void>;
@@ -95,6 +97,13 @@ export function toUiMessage(m: HistoryMessage): UiMessage {
   };
 }
 
+/** Whether `page` (opened around a search hit) stops before the conversation's newest message. */
+async function endsBeforeNewest(conversationId: number, page: OpenedConversation): Promise<boolean> {
+  const newest = await qwen().invoke('history.open', { conversationId, limit: 1 });
+  const last = page.messages.at(-1);
+  return newest.ok && !!last && newest.value.messages.at(-1)?.id !== last.id;
+}
+
 const shown = (page: OpenedConversation) => page.messages.filter((m) => m.role !== 'system').map(toUiMessage);
 
 export const useChatStore = create<ChatState>((set, get) => {
@@ -136,11 +145,15 @@ export const useChatStore = create<ChatState>((set, get) => {
     conversationId: null,
     olderCount: 0,
     focusMessageId: null,
+    hasNewer: false,
     setModel: (model) => set({ model }),
 
     async send(text) {
       const question = text.trim();
       if (!question || streaming()) return;
+      // Opened in the middle of a long conversation: the question follows its newest message.
+      const open = get().conversationId;
+      if (get().hasNewer && open !== null) await get().openConversation(open);
       const user: UiMessage = { id: newId(), role: 'user', content: question };
       const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
       set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null }));
@@ -217,7 +230,7 @@ export const useChatStore = create<ChatState>((set, get) => {
 
     newChat() {
       sessionStorage.removeItem(OPEN_KEY);
-      set({ messages: [], conversationId: null, olderCount: 0, focusMessageId: null });
+      set({ messages: [], conversationId: null, olderCount: 0, focusMessageId: null, hasNewer: false });
     },
 
     async openConversation(conversationId, focusMessageId) {
@@ -234,6 +247,7 @@ export const useChatStore = create<ChatState>((set, get) => {
         messages,
         olderCount: result.value.olderCount,
         focusMessageId: focusMessageId !== undefined ? String(focusMessageId) : null,
+        hasNewer: focusMessageId !== undefined && (await endsBeforeNewest(conversationId, result.value)),
       });
       return null;
     },
@@ -297,7 +311,12 @@ export const useChatStore = create<ChatState>((set, get) => {
     async switchBranch(messageId) {
       const result = await qwen().invoke('history.branch.switch', { messageId: Number(messageId) });
       if (!result.ok) return;
-      set({ messages: shown(result.value), olderCount: result.value.olderCount, focusMessageId: messageId });
+      set({
+        messages: shown(result.value),
+        olderCount: result.value.olderCount,
+        focusMessageId: messageId,
+        hasNewer: false,
+      });
     },
   };
 });

@@ -129,9 +129,16 @@ export function MessageList() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
+  const hasNewer = useChatStore((s) => s.hasNewer);
   const jump = () => {
     followingRef.current = true;
     setFollowing(true);
+    // Opened at a search hit deep in a long conversation: the newest page replaces this one.
+    const open = useChatStore.getState().conversationId;
+    if (hasNewer && open !== null) {
+      void useChatStore.getState().openConversation(open);
+      return;
+    }
     virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
     requestAnimationFrame(toBottom);
   };
@@ -169,7 +176,7 @@ export function MessageList() {
           {t('messages.loadingOlder')}
         </p>
       )}
-      {!following && messages.length > 0 && (
+      {(!following || hasNewer) && messages.length > 0 && (
         <button type="button" className="jump-latest" onClick={jump}>
           {t('messages.jumpToLatest')}
         </button>
