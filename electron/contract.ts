@@ -297,6 +297,11 @@ const historyChannels = {
       ...sendTargetSchema,
     }),
   ),
+  /**
+   * Continue (issue 6): resumes a cut answer (interrupted, stopped or length-cut) in the same
+   * message; the streamed continuation is appended to it and saved like any answer.
+   */
+  'history.continue': channel<SendResult>()(z.object({ messageId: dbIdSchema, ...sendTargetSchema })),
   'history.siblings': channel<{ messages: HistoryMessage[] }>()(z.object({ messageId: dbIdSchema })),
   /** Makes this message's branch the active one; returns the conversation's newest page. */
   'history.branch.switch': channel<OpenedConversation>()(z.object({ messageId: dbIdSchema })),

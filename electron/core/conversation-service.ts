@@ -8,6 +8,10 @@ import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { StreamRecorder } from './stream-recorder';
 
+/** The instruction that makes Qwen pick up a cut answer where it stopped (Continue). */
+export const CONTINUE_PROMPT =
+  'Continue your previous answer exactly where it stopped. Do not repeat anything; do not add a preamble.';
+
 interface Target {
   model: string;
   params?: ChatParams | undefined;
@@ -72,6 +76,56 @@ export class ConversationService {
     return this.answer(original.conversation_id, ids.userId, ids.assistantId, input);
   }
 
+  // --- Continue (issue 6): the same answer, resumed ---
+
+  /**
+   * Resumes a cut answer in place: Qwen gets the active path up to the question, the partial answer
+   * and an instruction to go on; what streams is appended to the same row (status `streaming`
+   * again, flushed as usual), and the end writes the final status, finish reason and the usage of
+   * both requests. Nothing changes if the request cannot start.
+   */
+  async continueAnswer(input: Target & { messageId: number }): Promise<SendResult> {
+    const message = this.message(input.messageId);
+    if (message.role !== 'assistant' || message.parent_id === null)
+      fail('invalid_argument', 'Only an answer can be continued.');
+    if (message.status === 'streaming' || this.recorder.streamIdFor(message.id) !== null)
+      fail('invalid_argument', 'This answer is still being written.');
+    if (!message.content) fail('invalid_argument', 'This answer has no text to continue from.');
+    const conversationId = message.conversation_id;
+    const base = { conversationId, userMessageId: message.parent_id, assistantMessageId: message.id };
+    const saved = this.store.toHistoryMessage(message);
+    const started = this.recorder.expectStream();
+    try {
+      const streamId = await this.engine.start({
+        model: input.model,
+        messages: [
+          ...this.requestMessages(message.parent_id),
+          { role: 'assistant', content: message.content },
+          { role: 'user', content: CONTINUE_PROMPT },
+        ],
+        ...(input.params ? { params: input.params } : {}),
+      });
+      const now = this.clock.now();
+      this.store.db.transaction(() => {
+        this.store.messages.resume(message.id, now);
+        this.store.conversations.setLeaf(conversationId, message.id);
+        this.store.conversations.touch(conversationId, now, input.model, input.params);
+      })();
+      this.recorder.record(streamId, message.id, undefined, {
+        content: message.content,
+        reasoning: message.reasoning,
+        usage: saved.usage,
+      });
+      this.emitUpdated(conversationId);
+      return { ...base, streamId, error: null };
+    } catch (err) {
+      if (!(err instanceof AppErrorException)) throw err;
+      return { ...base, streamId: null, error: err.appError };
+    } finally {
+      started();
+    }
+  }
+
   private addUser(conversationId: number, parentId: number | null, content: string, now: number): number {
     return this.store.messages.insert({ conversationId, parentId, role: 'user', content, now });
   }
@@ -126,7 +180,8 @@ export class ConversationService {
       });
       this.recorder.record(streamId, assistantId, (end) => {
         if (end.status === 'done' || end.status === 'stopped')
-          void this.titleIfNew(conversationId, question, end.content);
+          // The title is a nicety: a failure (e.g. the history closed at shutdown meanwhile) is dropped.
+          this.titleIfNew(conversationId, question, end.content).catch(() => undefined);
       });
       return { ...base, streamId, error: null };
     } catch (err) {

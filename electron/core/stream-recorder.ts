@@ -24,6 +24,24 @@ interface Recording {
   reasoning: string;
   timer: unknown;
   onEnd: (answer: FinishedAnswer) => void;
+  /** A continued answer: the usage of the request(s) before this one. */
+  earlierUsage: Usage | null;
+}
+
+/** Two requests' usage together (a continued answer cost both). */
+function addUsage(a: Usage | null, b: Usage | null): Usage | null {
+  if (!a || !b) return b ?? a;
+  const sum = (x: number | undefined, y: number | undefined) =>
+    x === undefined && y === undefined ? undefined : (x ?? 0) + (y ?? 0);
+  const reasoningTokens = sum(a.reasoningTokens, b.reasoningTokens);
+  const cachedTokens = sum(a.cachedTokens, b.cachedTokens);
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+    ...(reasoningTokens !== undefined ? { reasoningTokens } : {}),
+    ...(cachedTokens !== undefined ? { cachedTokens } : {}),
+  };
 }
 
 /**
@@ -63,12 +81,26 @@ export class StreamRecorder {
     };
   }
 
+  /**
+   * Records stream `streamId` into message `messageId`. `resume` is what the message already holds
+   * when a stream continues it (Continue): the new text is appended to it, and the usage of both
+   * requests is added up.
+   */
   record(
     streamId: string,
     messageId: number,
     onEnd: (answer: FinishedAnswer) => void = () => undefined,
+    resume?: { content: string; reasoning: string | null; usage: Usage | null },
   ): void {
-    const rec: Recording = { streamId, messageId, content: '', reasoning: '', timer: null, onEnd };
+    const rec: Recording = {
+      streamId,
+      messageId,
+      content: resume?.content ?? '',
+      reasoning: resume?.reasoning ?? '',
+      timer: null,
+      onEnd,
+      earlierUsage: resume?.usage ?? null,
+    };
     this.recordings.set(streamId, rec);
     this.byMessage.set(messageId, streamId);
     const held = this.early.get(streamId) ?? [];
@@ -136,7 +168,7 @@ export class StreamRecorder {
         reasoning: rec.reasoning || null,
         status,
         error: extra.error ?? null,
-        usage: extra.usage ?? null,
+        usage: addUsage(rec.earlierUsage, extra.usage ?? null),
         finishReason: extra.finishReason ?? null,
         now: this.clock.now(),
       });

@@ -93,6 +93,15 @@ export class MessagesTable {
     this.flushStmt.run(content, reasoning, now, id);
   }
 
+  /** A finished answer streams again (Continue): its text stays, the rest is written at the end. */
+  resume(id: number, now: number): void {
+    this.db
+      .prepare(
+        `UPDATE messages SET status = 'streaming', error = NULL, finish_reason = NULL, updated_at = ? WHERE id = ?`,
+      )
+      .run(now, id);
+  }
+
   finish(
     id: number,
     end: {

@@ -82,7 +82,7 @@ describe('history in Chromium against browser mode', () => {
     page = await browser.newPage();
     await page.goto(app.url);
     const nav2 = page.getByRole('navigation', { name: 'Conversations' });
-    const names = () => nav2.locator('.conversation-list button').allInnerTexts();
+    const names = () => nav2.locator('.conversation-list button.conversation').allInnerTexts();
     await expect.poll(names).toEqual(['Shanghai overview', '西湖景点']);
     await nav2.getByRole('button', { name: '西湖景点' }).click();
     const log = page.getByRole('log', { name: 'Messages' });

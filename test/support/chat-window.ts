@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 /**
  * Shared set-up for the chat-window end-to-end tests: the fake DashScope server, browser mode built
  * from this tree, and Chromium, with helpers to ask a question and wait for the answer.
@@ -109,4 +109,34 @@ export const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } 
  */
 export function queueTitle(rig: ChatWindowRig, title = 'A conversation'): void {
   rig.fake.enqueue({ type: 'completion', content: title });
+}
+
+/**
+ * Registers a describe block's set-up: one rig for the block, one browser context per test (closed
+ * after it). `open` opens the app in a new context for the running test.
+ */
+export function useChatWindowRig(): {
+  rig: () => ChatWindowRig;
+  open: (options?: Parameters<typeof openApp>[1]) => ReturnType<typeof openApp>;
+} {
+  let rig: ChatWindowRig | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    rig = await startRig();
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+  return {
+    rig: () => rig!,
+    async open(options) {
+      const opened = await openApp(rig!, options);
+      context = opened.context;
+      return opened;
+    },
+  };
 }

@@ -42,6 +42,7 @@ export function createHistoryHandlers(
     'history.send': async (arg) => need().service.send(arg),
     'history.regenerate': async (arg) => need().service.regenerate(arg),
     'history.edit': async (arg) => need().service.editAndResend(arg),
+    'history.continue': async (arg) => need().service.continueAnswer(arg),
     'history.siblings': async ({ messageId }) => {
       const { store, service } = need();
       return {

@@ -60,6 +60,8 @@ interface ChatState {
   olderCount: number;
   /** The message to bring into view (a search hit). */
   focusMessageId: string | null;
+  /** Long conversations: the page shown ends before the newest message (opened at a search hit). */
+  hasNewer: boolean;
   setModel(model: string): void;
   // --- conversation controls (issue 6, item 4) ---
   /** The open conversation's parameters, as the user set them (the model may not use all). */
@@ -114,6 +116,13 @@ export function toUiMessage(m: HistoryMessage): UiMessage {
     model: m.model,
     createdAt: m.createdAt,
   };
+}
+
+/** Whether `page` (opened around a search hit) stops before the conversation's newest message. */
+async function endsBeforeNewest(conversationId: number, page: OpenedConversation): Promise<boolean> {
+  const newest = await qwen().invoke('history.open', { conversationId, limit: 1 });
+  const last = page.messages.at(-1);
+  return newest.ok && !!last && newest.value.messages.at(-1)?.id !== last.id;
 }
 
 const shown = (page: OpenedConversation) => page.messages.filter((m) => m.role !== 'system').map(toUiMessage);
@@ -178,6 +187,7 @@ export const useChatStore = create<ChatState>((set, get) => {
     conversationId: null,
     olderCount: 0,
     focusMessageId: null,
+    hasNewer: false,
     setModel: (model) => get().setSettings({ model }),
 
     // --- conversation controls (issue 6, item 4) ---
@@ -203,6 +213,9 @@ export const useChatStore = create<ChatState>((set, get) => {
         set({ sendRefusal: blocked });
         return false;
       }
+      // Opened in the middle of a long conversation: the question follows its newest message.
+      const open = get().conversationId;
+      if (get().hasNewer && open !== null) await get().openConversation(open);
       const user: UiMessage = { id: newId(), role: 'user', content: question };
       const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
       set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null, sendRefusal: null }));
@@ -226,6 +239,10 @@ export const useChatStore = create<ChatState>((set, get) => {
 
     applyEvent(event) {
       const target = get().messages.find((m) => m.streamId === event.streamId);
+      if (target && continued.has(target.id) && (event.type === 'done' || event.type === 'error')) {
+        continued.delete(target.id);
+        setTimeout(() => void refreshSaved(target.id), 0);
+      }
       if (target && resumed.has(target.id) && (event.type === 'done' || event.type === 'error')) {
         resumed.delete(target.id);
         const { conversationId } = get();
@@ -280,7 +297,14 @@ export const useChatStore = create<ChatState>((set, get) => {
       flushSettings();
       sessionStorage.removeItem(OPEN_KEY);
       forgetDraft();
-      set({ messages: [], conversationId: null, olderCount: 0, focusMessageId: null, sendRefusal: null });
+      set({
+        messages: [],
+        conversationId: null,
+        olderCount: 0,
+        focusMessageId: null,
+        sendRefusal: null,
+        hasNewer: false,
+      });
       get().applyDefaults();
     },
 
@@ -304,6 +328,7 @@ export const useChatStore = create<ChatState>((set, get) => {
         sendRefusal: null,
         ...(saved.model ? { model: saved.model } : {}),
         params: saved.params ?? {},
+        hasNewer: focusMessageId !== undefined && (await endsBeforeNewest(conversationId, result.value)),
       });
       return null;
     },
@@ -367,7 +392,12 @@ export const useChatStore = create<ChatState>((set, get) => {
     async switchBranch(messageId) {
       const result = await qwen().invoke('history.branch.switch', { messageId: Number(messageId) });
       if (!result.ok) return;
-      set({ messages: shown(result.value), olderCount: result.value.olderCount, focusMessageId: messageId });
+      set({
+        messages: shown(result.value),
+        olderCount: result.value.olderCount,
+        focusMessageId: messageId,
+        hasNewer: false,
+      });
     },
   };
 });
@@ -379,6 +409,29 @@ function timing(m: UiMessage, reasoning: string | undefined, content: string): P
     ...(reasoning && m.reasoningStartedAt === undefined ? { reasoningStartedAt: now } : {}),
     ...(content && m.answerStartedAt === undefined ? { answerStartedAt: now } : {}),
   };
+}
+
+// --- Continue (issue 6): an answer resumed in place through `history.continue` ---
+
+/** Continued answers: at their end the saved row (whole text, both requests' usage) is shown. */
+const continued = new Set<string>();
+
+/** Message `id` now receives stream `streamId` (events that came before this are replayed). */
+export function followContinuedStream(id: string, streamId: string): void {
+  continued.add(id);
+  updateMessage(id, (m) => ({ ...m, streamId }));
+  const held = early.filter((e) => e.streamId === streamId);
+  early.splice(0, early.length, ...early.filter((e) => e.streamId !== streamId));
+  held.forEach((e) => useChatStore.getState().applyEvent(e));
+}
+
+/** Shows message `id` as saved (the recorder writes the final row on the stream's last event). */
+async function refreshSaved(id: string): Promise<void> {
+  const result = await qwen().invoke('history.siblings', { messageId: Number(id) });
+  const saved = result.ok ? result.value.messages.find((m) => String(m.id) === id) : undefined;
+  if (!saved || saved.status === 'streaming') return;
+  const fresh = toUiMessage(saved);
+  updateMessage(id, (m) => ({ ...m, content: fresh.content, status: fresh.status, usage: fresh.usage }));
 }
 
 export function updateMessage(id: string, change: (m: UiMessage) => UiMessage): void {

@@ -18,6 +18,19 @@ interface ConversationsState {
   upsert(conversation: ConversationSummary): void;
   remove(id: number): Promise<void>;
   dismissNotice(index: number): void;
+  // --- sidebar actions (issue 6, item 1) ---
+  /** A notice for the person (e.g. how many conversations an import added); null when none. */
+  status: string | null;
+  rename(id: number, title: string): Promise<void>;
+  setPinned(id: number, pinned: boolean): Promise<void>;
+  /** One conversation or all (no id) as a file: `history.export`'s name and text. */
+  exportHistory(
+    format: 'markdown' | 'json',
+    conversationId?: number,
+  ): Promise<{ fileName: string; text: string } | null>;
+  /** Imports an export's text; resolves to the number of conversations added (null on failure). */
+  importHistory(text: string): Promise<number | null>;
+  setStatus(status: string | null): void;
 }
 
 const PAGE = 200;
@@ -79,6 +92,41 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
 
   dismissNotice(index) {
     set((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));
+  },
+
+  // --- sidebar actions (issue 6, item 1) ---
+  status: null,
+  async rename(id, title) {
+    const result = await qwen().invoke('history.rename', { conversationId: id, title });
+    if (result.ok) get().upsert(result.value);
+    else set({ error: result.error });
+  },
+  async setPinned(id, pinned) {
+    const result = await qwen().invoke('history.pin', { conversationId: id, pinned });
+    if (result.ok) get().upsert(result.value);
+    else set({ error: result.error });
+  },
+  async exportHistory(format, conversationId) {
+    const result = await qwen().invoke('history.export', {
+      format,
+      ...(conversationId !== undefined ? { conversationId } : {}),
+    });
+    if (result.ok) return result.value;
+    set({ error: result.error });
+    return null;
+  },
+  async importHistory(text) {
+    const result = await qwen().invoke('history.import', { text });
+    if (!result.ok) {
+      set({ error: result.error });
+      return null;
+    }
+    set({ error: null });
+    await get().load();
+    return result.value.conversationIds.length;
+  },
+  setStatus(status) {
+    set({ status });
   },
 }));
 

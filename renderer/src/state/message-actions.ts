@@ -3,28 +3,19 @@
  * retry, delete, switch versions. Regenerate and edit create sibling branches in the history (the
  * chat store's actions); the rest are here.
  */
-import type { ChatMessage } from '../../../electron/contract';
 import { qwen } from '../api/qwen';
-import { toUiMessage, updateMessage, useChatStore, type UiMessage } from './chat-store';
-
-/** The request history made of `messages`: questions and every answer that produced text. */
-export function requestHistory(messages: UiMessage[]): ChatMessage[] {
-  return messages
-    .filter((m) => m.role === 'user' || (m.status !== 'error' && m.status !== 'streaming' && m.content))
-    .map((m) => ({ role: m.role, content: m.content }));
-}
+import {
+  followContinuedStream,
+  toUiMessage,
+  updateMessage,
+  useChatStore,
+  type UiMessage,
+} from './chat-store';
 
 const isStreaming = () => useChatStore.getState().messages.some((m) => m.status === 'streaming');
 
 /** Saved messages have the history's numeric ids; a question that never reached it has a local one. */
 const isSaved = (id: string) => /^\d+$/.test(id);
-
-async function startInto(assistantId: string, messages: ChatMessage[]): Promise<void> {
-  const result = await qwen().invoke('chat.start', { model: useChatStore.getState().model, messages });
-  updateMessage(assistantId, (m) =>
-    result.ok ? { ...m, streamId: result.value.streamId } : { ...m, status: 'error', error: result.error },
-  );
-}
 
 function indexOf(id: string): number {
   return useChatStore.getState().messages.findIndex((m) => m.id === id);
@@ -57,22 +48,15 @@ export async function editAndResend(id: string, text: string): Promise<void> {
   await useChatStore.getState().editAndResend(id, text);
 }
 
-/** The instruction that makes Qwen pick up a cut answer where it stopped. */
-export const CONTINUE_PROMPT =
-  'Continue your previous answer exactly where it stopped. Do not repeat anything; do not add a preamble.';
-
-/** Continues an interrupted, stopped or length-cut answer; the new text is appended to it. */
+/**
+ * Continues an interrupted, stopped or length-cut answer in place (`history.continue`): the new
+ * text is appended to the same message and saved with it.
+ */
 export async function continueAnswer(id: string): Promise<void> {
-  if (isStreaming()) return;
-  const at = indexOf(id);
-  const messages = useChatStore.getState().messages;
-  const target = messages[at];
-  if (!target || target.role !== 'assistant' || !target.content) return;
-  const history = [
-    ...requestHistory(messages.slice(0, at)),
-    { role: 'assistant' as const, content: target.content },
-    { role: 'user' as const, content: CONTINUE_PROMPT },
-  ];
+  if (isStreaming() || !isSaved(id)) return;
+  const target = useChatStore.getState().messages.find((m) => m.id === id);
+  if (!target || !canContinue(target)) return;
+  const before = target;
   updateMessage(id, (m) => ({
     ...m,
     status: 'streaming',
@@ -80,7 +64,16 @@ export async function continueAnswer(id: string): Promise<void> {
     error: undefined,
     finishReason: null,
   }));
-  await startInto(id, history);
+  const result = await qwen().invoke('history.continue', {
+    messageId: Number(id),
+    model: useChatStore.getState().model,
+  });
+  if (result.ok && result.value.streamId) followContinuedStream(id, result.value.streamId);
+  else {
+    // Not started: the answer is as it was, with the reason shown on it.
+    const error = result.ok ? result.value.error : result.error;
+    updateMessage(id, (m) => ({ ...before, ...(error ? { error } : {}), id: m.id }));
+  }
 }
 
 export function canContinue(m: UiMessage): boolean {
@@ -89,6 +82,7 @@ export function canContinue(m: UiMessage): boolean {
     !!m.content &&
     (m.status === 'interrupted' ||
       m.status === 'stopped' ||
+      m.status === 'error' || // a continuation that failed keeps the text it had
       (m.status === 'done' && m.finishReason === 'length'))
   );
 }

@@ -234,6 +234,8 @@ describe('conversations kept in the history database', () => {
     const { core } = newCore();
     fake.enqueue({ type: 'stream', tokens: ['first answer'] });
     const x = await ask(core, { content: 'question one', params: { temperature: 0.5 } });
+    // The title request (answered by the fake's default) goes first, or it could take the next answer.
+    await eventually(async () => (await call(core, 'history.list', {})).conversations[0]?.title);
     fake.enqueue({ type: 'stream', tokens: ['second answer'] });
     await ask(core, { messageId: x.sent.assistantMessageId }, 'history.regenerate');
     await call(core, 'history.pin', { conversationId: x.sent.conversationId, pinned: true });

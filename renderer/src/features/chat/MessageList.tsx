@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
@@ -9,9 +9,16 @@ function toBottomNow(el: HTMLElement | null): void {
   if (el) el.scrollTop = el.scrollHeight;
 }
 
+/** Puts the view `fromBottom` px above the end (the same messages in view after a prepend). */
+function keepFromBottom(el: HTMLElement, fromBottom: number): void {
+  el.scrollTop = el.scrollHeight - fromBottom;
+}
+
 /** How close to the bottom (px) still counts as "at the latest message". */
 const STICK_PX = 48;
 const HIGHLIGHT_MS = 2500;
+/** How close to the top (px) starts loading the previous page of a long conversation. */
+const LOAD_OLDER_PX = 600;
 
 /**
  * The conversation, virtualized: only the messages on screen (and a few around) are in the DOM,
@@ -26,6 +33,8 @@ export function MessageList() {
   const [following, setFollowing] = useState(true);
   const followingRef = useRef(true);
   const [highlight, setHighlight] = useState<string | null>(null);
+
+  const older = useOlderPages(scroller, messages[0]?.id);
 
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -64,6 +73,7 @@ export function MessageList() {
     const movedUp = el.scrollTop < lastTop.current - 1;
     lastTop.current = el.scrollTop;
     const follow = atBottom || (followingRef.current && !movedUp);
+    if (el.scrollTop < LOAD_OLDER_PX) older.load();
     if (follow !== followingRef.current) {
       followingRef.current = follow;
       setFollowing(follow);
@@ -119,9 +129,16 @@ export function MessageList() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
+  const hasNewer = useChatStore((s) => s.hasNewer);
   const jump = () => {
     followingRef.current = true;
     setFollowing(true);
+    // Opened at a search hit deep in a long conversation: the newest page replaces this one.
+    const open = useChatStore.getState().conversationId;
+    if (hasNewer && open !== null) {
+      void useChatStore.getState().openConversation(open);
+      return;
+    }
     virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
     requestAnimationFrame(toBottom);
   };
@@ -154,11 +171,61 @@ export function MessageList() {
           })}
         </div>
       </div>
-      {!following && messages.length > 0 && (
+      {older.loading && (
+        <p role="status" className="loading-older">
+          {t('messages.loadingOlder')}
+        </p>
+      )}
+      {(!following || hasNewer) && messages.length > 0 && (
         <button type="button" className="jump-latest" onClick={jump}>
           {t('messages.jumpToLatest')}
         </button>
       )}
     </div>
   );
+}
+
+/**
+ * Long conversations open on their newest page; scrolling near the top loads the page before it
+ * (`loadOlder`). The view stays on the messages the person was reading: the distance from the
+ * bottom is kept across the prepend, and the virtualizer keeps it as rows above are measured.
+ */
+function useOlderPages(scroller: RefObject<HTMLDivElement | null>, firstId: string | undefined) {
+  const olderCount = useChatStore((s) => s.olderCount);
+  const conversationId = useChatStore((s) => s.conversationId);
+  const [loading, setLoading] = useState(false);
+  const busy = useRef(false);
+  const anchor = useRef<{
+    conversationId: number | null;
+    firstId: string | undefined;
+    fromBottom: number;
+  } | null>(null);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const a = anchor.current;
+    if (!el || !a || a.firstId === firstId) return;
+    anchor.current = null;
+    if (a.conversationId === conversationId) keepFromBottom(el, a.fromBottom);
+  }, [firstId, conversationId, scroller]);
+
+  const load = () => {
+    const el = scroller.current;
+    if (!el || busy.current || olderCount <= 0) return;
+    busy.current = true;
+    setLoading(true);
+    anchor.current = { conversationId, firstId, fromBottom: el.scrollHeight - el.scrollTop };
+    void useChatStore
+      .getState()
+      .loadOlder()
+      .finally(() => {
+        // By the next frame the new page has rendered (and used the anchor) or nothing came.
+        requestAnimationFrame(() => {
+          anchor.current = null;
+          busy.current = false;
+          setLoading(false);
+        });
+      });
+  };
+  return { loading, load };
 }

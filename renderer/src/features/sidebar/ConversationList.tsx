@@ -1,30 +1,72 @@
-import { useT } from '../../i18n';
-import { useChatStore } from '../../state/chat-store';
+import { useEffect, useId, useState } from 'react';
+import { useLocale, useT, type Locale, type MessageKey } from '../../i18n';
 import { useConversationsStore } from '../../state/conversations-store';
+import { ConversationRow } from './ConversationRow';
+import { groupConversations, type ConversationGroup } from './date-groups';
 
-/** Each conversation is a button named by its title; the open one is marked `aria-current`. */
+const fixedLabels: Partial<Record<ConversationGroup['key'], MessageKey>> = {
+  pinned: 'sidebar.group.pinned',
+  today: 'sidebar.group.today',
+  yesterday: 'sidebar.group.yesterday',
+  week: 'sidebar.group.week',
+  month: 'sidebar.group.month',
+};
+
+/** A month section's name in the UI language: "October", or "October 2025" for another year. */
+function monthLabel(month: Date, now: number, locale: Locale): string {
+  const sameYear = month.getFullYear() === new Date(now).getFullYear();
+  return new Intl.DateTimeFormat(
+    locale,
+    sameYear ? { month: 'long' } : { month: 'long', year: 'numeric' },
+  ).format(month);
+}
+
+/** The time the sections are computed for; moves on at midnight, so "Today" rolls over in an open app. */
+function useToday(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const d = new Date(now);
+    const midnight = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+    const timer = setTimeout(() => setNow(Date.now()), midnight - now + 1000);
+    return () => clearTimeout(timer);
+  }, [now]);
+  return now;
+}
+
+/**
+ * The conversations in sections (pinned, then by date). Each conversation is a button named by its
+ * title; the open one is marked `aria-current`.
+ */
 export function ConversationList() {
   const t = useT();
+  const locale = useLocale((s) => s.locale);
   const conversations = useConversationsStore((s) => s.conversations);
-  const openId = useChatStore((s) => s.conversationId);
-  const open = useChatStore((s) => s.openConversation);
+  const today = useToday();
 
   if (conversations.length === 0) return <p className="sidebar-empty">{t('sidebar.empty')}</p>;
   return (
-    <ul className="conversation-list">
-      {conversations.map((c) => (
-        <li key={c.id}>
-          <button
-            type="button"
-            className="conversation"
-            aria-current={c.id === openId ? 'page' : undefined}
-            onClick={() => void open(c.id)}
-          >
-            {c.pinned && <span aria-hidden="true">📌 </span>}
-            {c.title ?? t('sidebar.untitled')}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div className="conversation-groups">
+      {groupConversations(conversations, today).map((group) => {
+        const key = fixedLabels[group.key];
+        const label = key ? t(key) : monthLabel(group.month!, today, locale);
+        return <Group key={group.key} label={label} group={group} />;
+      })}
+    </div>
+  );
+}
+
+function Group({ label, group }: { label: string; group: ConversationGroup }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="conversation-group" data-group={group.key}>
+      <h2 id={id} className="conversation-group-title">
+        {label}
+      </h2>
+      <ul className="conversation-list">
+        {group.conversations.map((c) => (
+          <ConversationRow key={c.id} conversation={c} />
+        ))}
+      </ul>
+    </section>
   );
 }

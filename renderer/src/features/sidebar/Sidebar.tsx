@@ -3,12 +3,13 @@ import { useT } from '../../i18n';
 import { restoreOpenConversation, useChatStore } from '../../state/chat-store';
 import { connectConversationEvents, useConversationsStore } from '../../state/conversations-store';
 import { ConversationList } from './ConversationList';
+import { HistoryFiles } from './HistoryFiles';
 import { HistoryNotices } from './HistoryNotices';
 import { SearchBox } from './SearchBox';
 import { useFocusMessage } from './use-focus-message';
 import './sidebar.css';
 
-/** The conversations: "New chat", search, and the list (pinned first, then most recent). */
+/** The conversations: "New chat", search, and the list (pinned first, then by date), and the history's export and import. */
 export function Sidebar() {
   const t = useT();
   const newChat = useChatStore((s) => s.newChat);
@@ -30,6 +31,7 @@ export function Sidebar() {
       <SearchBox />
       <HistoryNotices />
       {!searching && <ConversationList />}
+      <HistoryFiles />
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useChatStore } from '../../../../renderer/src/state/chat-store';
-import { canContinue, requestHistory } from '../../../../renderer/src/state/message-actions';
+import { canContinue } from '../../../../renderer/src/state/message-actions';
 
 const error = { code: 'rate_limit' as const, message: 'Too many requests.' };
 
@@ -47,23 +47,8 @@ describe('chat store: the chat window’s event handling', () => {
     expect(canContinue({ ...base, status: 'done', finishReason: 'length' })).toBe(true);
     expect(canContinue({ ...base, status: 'done', finishReason: 'stop' })).toBe(false);
     expect(canContinue({ ...base, content: '', status: 'stopped' })).toBe(false);
-  });
-
-  it('sends questions and answers with text, never failed or streaming ones', () => {
-    expect(
-      requestHistory([
-        { id: '1', role: 'user', content: 'a' },
-        { id: '2', role: 'assistant', content: '', status: 'error' },
-        { id: '3', role: 'user', content: 'b' },
-        { id: '4', role: 'assistant', content: 'partial', status: 'interrupted' },
-        { id: '5', role: 'user', content: 'c' },
-        { id: '6', role: 'assistant', content: 'x', status: 'streaming' },
-      ]),
-    ).toEqual([
-      { role: 'user', content: 'a' },
-      { role: 'user', content: 'b' },
-      { role: 'assistant', content: 'partial' },
-      { role: 'user', content: 'c' },
-    ]);
+    // A continuation that failed keeps its text and can be continued again; an empty error cannot.
+    expect(canContinue({ ...base, status: 'error' })).toBe(true);
+    expect(canContinue({ ...base, content: '', status: 'error' })).toBe(false);
   });
 });
