@@ -1,45 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { tokenize } from '../fake-dashscope/server';
-import {
-  answerWith,
-  ask,
-  openApp,
-  poll,
-  startRig,
-  type ChatWindowRig,
-  queueTitle,
-} from '../support/chat-window';
+import { answerWith, ask, poll, queueTitle, useChatWindowRig } from '../support/chat-window';
 
 type SentBody = { messages: Array<{ role: string; content: string }> };
 
 describe('chat window: thinking, usage, actions, keyboard, theme, language', () => {
-  let rig: ChatWindowRig;
-  let context: BrowserContext | undefined;
-  beforeAll(async () => {
-    rig = await startRig();
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  const suite = useChatWindowRig();
 
-  const sent = () => rig.fake.streamRequests.at(-1)!.body as SentBody;
+  const sent = () => suite.rig().fake.streamRequests.at(-1)!.body as SentBody;
 
   it('streams reasoning into an open "Thinking" section that closes with its duration when the answer starts', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
-    rig.fake.enqueue({
+    suite.rig().fake.enqueue({
       type: 'stream',
       reasoning: Array.from({ length: 60 }, (_, i) => `step${i} `),
       tokens: tokenize('The answer is **42**.'),
       delayMs: 20,
     });
-    queueTitle(rig);
+    queueTitle(suite.rig());
     await page.getByRole('textbox', { name: 'Message' }).fill('Think hard');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');
@@ -65,11 +44,10 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
   });
 
   it('copies, edits (Up in an empty composer), regenerates and deletes messages', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
-    answerWith(rig, 'First **answer**.');
-    queueTitle(rig);
+    answerWith(suite.rig(), 'First **answer**.');
+    queueTitle(suite.rig());
     const answer = await ask(page, 'Original question');
 
     // The conversation's estimated cost, from the catalog's price for the model.
@@ -79,7 +57,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     await answer.getByRole('button', { name: 'Copy message' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('First **answer**.');
 
-    answerWith(rig, 'Second answer.');
+    answerWith(suite.rig(), 'Second answer.');
     await answer.getByRole('button', { name: 'Regenerate' }).click();
     await poll(() => answer.innerText()).toContain('Second answer.');
     await poll(() => answer.getAttribute('data-status')).toBe('done');
@@ -91,7 +69,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     expect(await box.inputValue()).toBe('Original question');
     expect(await page.getByText('Editing your question').count()).toBe(1);
     await box.fill('Edited question');
-    answerWith(rig, 'Answer to the edit.');
+    answerWith(suite.rig(), 'Answer to the edit.');
     await box.press('Enter');
     await poll(() => page.locator('article[data-role="assistant"]').innerText()).toContain(
       'Answer to the edit.',
@@ -107,14 +85,13 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
   });
 
   it('regenerating makes a second version; the "‹ 2/2 ›" navigator switches between them', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
-    answerWith(rig, 'The first version.');
-    queueTitle(rig);
+    answerWith(suite.rig(), 'The first version.');
+    queueTitle(suite.rig());
     const answer = await ask(page, 'Give me two versions');
     expect(await answer.getByRole('navigation', { name: 'Versions' }).count()).toBe(0);
-    answerWith(rig, 'The second version.');
+    answerWith(suite.rig(), 'The second version.');
     await answer.getByRole('button', { name: 'Regenerate' }).click();
     const latest = page.locator('article[data-role="assistant"]');
     await poll(() => latest.getAttribute('data-status')).toBe('done');
@@ -131,15 +108,14 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
   });
 
   it('Esc stops a stream; Continue appends to the cut answer', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
-    rig.fake.enqueue({
+    suite.rig().fake.enqueue({
       type: 'stream',
       tokens: Array.from({ length: 400 }, (_, i) => `word${i} `),
       delayMs: 25,
     });
-    queueTitle(rig);
+    queueTitle(suite.rig());
     await page.getByRole('textbox', { name: 'Message' }).fill('Count slowly');
     await page.getByRole('button', { name: 'Send' }).click();
     const answer = page.locator('article[data-role="assistant"]');
@@ -148,7 +124,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     await poll(() => answer.getAttribute('data-status')).toBe('stopped');
     const partial = (await answer.locator('.content').innerText()).trim();
 
-    answerWith(rig, ' and the rest.');
+    answerWith(suite.rig(), ' and the rest.');
     await answer.getByRole('button', { name: 'Continue' }).click();
     await poll(() => answer.getAttribute('data-status')).toBe('done');
     const body = sent();
@@ -162,20 +138,18 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
   });
 
   it('offers Continue for an answer cut by the length limit', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
-    answerWith(rig, 'A long answer that was cut', { finishReason: 'length' });
-    queueTitle(rig);
+    const opened = await suite.open();
+    answerWith(suite.rig(), 'A long answer that was cut', { finishReason: 'length' });
+    queueTitle(suite.rig());
     const answer = await ask(opened.page, 'Write a lot');
     expect(await answer.innerText()).toContain('The answer reached the length limit.');
     expect(await answer.getByRole('button', { name: 'Continue' }).count()).toBe(1);
   });
 
   it('shows an error inline with its action, and Retry asks again', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
-    rig.fake.enqueue({
+    suite.rig().fake.enqueue({
       type: 'error',
       status: 400,
       error: {
@@ -187,8 +161,8 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     const answer = await ask(page, 'Too long?', 'error');
     const alert = answer.getByRole('alert');
     expect(await alert.innerText()).toContain('Range of input length');
-    answerWith(rig, 'Fine this time.');
-    queueTitle(rig);
+    answerWith(suite.rig(), 'Fine this time.');
+    queueTitle(suite.rig());
     await alert.getByRole('button', { name: 'Retry' }).click();
     await poll(() => page.locator('article[data-role="assistant"]').innerText()).toContain('Fine this time.');
     expect(await page.locator('article[data-role="assistant"]').getAttribute('data-status')).toBe('done');
@@ -196,10 +170,9 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
   });
 
   it('an authentication error offers to open Settings', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
-    rig.fake.enqueue({
+    suite.rig().fake.enqueue({
       type: 'error',
       status: 401,
       error: {
@@ -214,14 +187,15 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
   });
 
   it('keeps only what is on screen in the DOM, follows the stream, and offers "Jump to latest" after scrolling up', async () => {
-    const opened = await openApp(rig, { viewport: { width: 1000, height: 600 } });
-    context = opened.context;
+    const opened = await suite.open({ viewport: { width: 1000, height: 600 } });
     const page = opened.page;
     const log = page.getByRole('log', { name: 'Messages' });
     expect(await log.getAttribute('aria-live')).toBe('polite');
     for (let i = 0; i < 20; i++) {
-      answerWith(rig, `Answer number ${i}.\n\nWith a second paragraph to take some room.`, { delayMs: 0 });
-      if (i === 0) queueTitle(rig);
+      answerWith(suite.rig(), `Answer number ${i}.\n\nWith a second paragraph to take some room.`, {
+        delayMs: 0,
+      });
+      if (i === 0) queueTitle(suite.rig());
       await ask(page, `Question ${i}`);
     }
     // 40 messages, only a screenful (plus a few) rendered.
@@ -231,7 +205,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     expect(await page.locator('article').last().innerText()).toContain('Answer number 19.');
 
     // A long answer streams: the view follows it…
-    rig.fake.enqueue({
+    suite.rig().fake.enqueue({
       type: 'stream',
       tokens: Array.from({ length: 600 }, (_, i) => `line${i}\n\n`),
       delayMs: 15,
@@ -264,8 +238,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
   });
 
   it('lists the keyboard shortcuts in a help panel, and Ctrl+N starts a new chat', async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     const page = opened.page;
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -296,8 +269,8 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
       'Search conversations',
     );
 
-    answerWith(rig, 'Something.');
-    queueTitle(rig);
+    answerWith(suite.rig(), 'Something.');
+    queueTitle(suite.rig());
     await ask(page, 'Something?');
     await page.keyboard.press('Control+n');
     await poll(() => page.locator('article').count()).toBe(0);
@@ -305,8 +278,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
   });
 
   it("follows the Theme setting: light, dark and the system's", async () => {
-    const opened = await openApp(rig, { colorScheme: 'dark' });
-    context = opened.context;
+    const opened = await suite.open({ colorScheme: 'dark' });
     const page = opened.page;
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     // As a person does it: Settings → Theme. (Setting data-theme by hand would race the saved
@@ -326,12 +298,11 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
   });
 
   it('speaks Simplified Chinese on a Chinese system, numbers included', async () => {
-    const opened = await openApp(rig, { locale: 'zh-CN' });
-    context = opened.context;
+    const opened = await suite.open({ locale: 'zh-CN' });
     const page = opened.page;
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    rig.fake.enqueue({ type: 'stream', tokens: tokenize('你好！'), delayMs: 1, promptTokens: 12345 });
-    queueTitle(rig, '问候');
+    suite.rig().fake.enqueue({ type: 'stream', tokens: tokenize('你好！'), delayMs: 1, promptTokens: 12345 });
+    queueTitle(suite.rig(), '问候');
     await page.getByRole('textbox', { name: '消息' }).fill('你好');
     await page.getByRole('button', { name: '发送' }).click();
     const answer = page.locator('article[data-role="assistant"]');

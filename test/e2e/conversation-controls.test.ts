@@ -1,14 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import {
-  answerWith,
-  ask,
-  openApp,
-  poll,
-  queueTitle,
-  startRig,
-  type ChatWindowRig,
-} from '../support/chat-window';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { answerWith, ask, poll, queueTitle, useChatWindowRig } from '../support/chat-window';
 
 type SentBody = Record<string, unknown> & {
   model: string;
@@ -17,23 +9,11 @@ type SentBody = Record<string, unknown> & {
 
 /** Issue 6, item 4: Qwen controls per conversation, and the header's "Model" combobox. */
 describe('conversation controls', () => {
-  let rig: ChatWindowRig;
-  let context: BrowserContext | undefined;
-  beforeAll(async () => {
-    rig = await startRig();
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  const suite = useChatWindowRig();
 
-  const sent = () => rig.fake.streamRequests.at(-1)!.body as SentBody;
+  const sent = () => suite.rig().fake.streamRequests.at(-1)!.body as SentBody;
   const open = async () => {
-    const opened = await openApp(rig);
-    context = opened.context;
+    const opened = await suite.open();
     return opened.page;
   };
   const chooseModel = async (page: Page, id: string) => {
@@ -68,8 +48,8 @@ describe('conversation controls', () => {
         .getByRole('listitem')
         .allInnerTexts(),
     ).toEqual(['custom']);
-    answerWith(rig, 'Custom answer.');
-    queueTitle(rig);
+    answerWith(suite.rig(), 'Custom answer.');
+    queueTitle(suite.rig());
     await ask(page, 'Hello custom');
     expect(sent().model).toBe('my-finetune-v2');
 
@@ -96,8 +76,8 @@ describe('conversation controls', () => {
     await dialog.getByRole('switch', { name: 'Web search' }).check();
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    answerWith(rig, 'Short.', { reasoning: ['hmm '] });
-    queueTitle(rig);
+    answerWith(suite.rig(), 'Short.', { reasoning: ['hmm '] });
+    queueTitle(suite.rig());
     await ask(page, 'What is Qwen?');
     const body = sent();
     expect(body.model).toBe('qwen-plus');
@@ -149,8 +129,7 @@ describe('conversation controls', () => {
   });
 
   it('speaks Simplified Chinese: the button, the labels and the reasons', async () => {
-    const opened = await openApp(rig, { locale: 'zh-CN' });
-    context = opened.context;
+    const opened = await suite.open({ locale: 'zh-CN' });
     const page = opened.page;
     const box = page.getByRole('combobox', { name: '模型' });
     await box.fill('qwen-vl-plus');
@@ -171,7 +150,7 @@ describe('conversation controls', () => {
     const dialog = await settings(page);
     await dialog.getByRole('checkbox', { name: 'JSON mode' }).check();
     await dialog.getByRole('button', { name: 'Close' }).click();
-    const before = rig.fake.streamRequests.length;
+    const before = suite.rig().fake.streamRequests.length;
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill('List three colours');
     await page.getByRole('button', { name: 'Send' }).click();
@@ -180,12 +159,12 @@ describe('conversation controls', () => {
       'JSON mode needs the word "JSON" in your message or the system prompt',
     );
     expect(await box.inputValue()).toBe('List three colours');
-    expect(rig.fake.streamRequests.length).toBe(before);
+    expect(suite.rig().fake.streamRequests.length).toBe(before);
     expect(await page.locator('article[data-role="assistant"]').count()).toBe(0);
 
     // With the word, it goes, as JSON mode.
-    answerWith(rig, '{"colours":["red","green","blue"]}');
-    queueTitle(rig);
+    answerWith(suite.rig(), '{"colours":["red","green","blue"]}');
+    queueTitle(suite.rig());
     await ask(page, 'List three colours as JSON');
     expect(sent().response_format).toEqual({ type: 'json_object' });
     expect(await alert.count()).toBe(0);
@@ -199,8 +178,8 @@ describe('conversation controls', () => {
     await dialog.getByLabel('Temperature').fill('0.7');
     await dialog.getByLabel('Seed').fill('42');
     await dialog.getByRole('button', { name: 'Close' }).click();
-    answerWith(rig, 'Bonjour.');
-    queueTitle(rig, 'French chat');
+    answerWith(suite.rig(), 'Bonjour.');
+    queueTitle(suite.rig(), 'French chat');
     await ask(page, 'Hello');
     // Changed after sending, without sending again: kept too.
     dialog = await settings(page);
@@ -231,8 +210,8 @@ describe('conversation controls', () => {
     await dialog.getByLabel('Temperature').fill('');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await chooseModel(page, 'qwen-turbo');
-    answerWith(rig, 'Plain.');
-    queueTitle(rig, 'Second chat');
+    answerWith(suite.rig(), 'Plain.');
+    queueTitle(suite.rig(), 'Second chat');
     await ask(page, 'Second');
     expect(sent().model).toBe('qwen-turbo');
     expect(sent().temperature).toBeUndefined();
