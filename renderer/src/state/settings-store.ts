@@ -12,6 +12,7 @@ import type {
 } from '../../../electron/contract';
 import { qwen } from '../api/qwen';
 import { localeFor, useLocale } from '../i18n';
+import { useTheme } from './theme-store';
 
 interface SettingsState {
   view: SettingsView | null;
@@ -96,12 +97,12 @@ export const useSettingsStore = create<SettingsState>((set) => {
   };
 });
 
-/** Language and theme take effect at once. The theme's look is the theme store's (data-theme hook). */
+/** Language and theme take effect at once; the theme store is the one writer of `data-theme`. */
 function applyAppearance(settings: AppSettings): void {
   const locale =
     settings.language === 'system'
       ? localeFor(typeof navigator === 'undefined' ? undefined : navigator.language)
       : settings.language;
   useLocale.getState().setLocale(locale);
-  document.documentElement.dataset.theme = settings.theme;
+  useTheme.getState().setTheme(settings.theme);
 }

@@ -1,7 +1,7 @@
 /**
  * Light, dark or the system's choice. The agreed hook is `<html data-theme="light|dark|system">`:
- * the stylesheet reads it (and `prefers-color-scheme` for "system"); the Settings panel's "Theme"
- * combobox calls `setTheme` and persists the choice.
+ * the stylesheet reads it (and `prefers-color-scheme` for "system"). This store is its one writer:
+ * the settings store calls `setTheme` when the saved setting loads and when "Theme" changes.
  */
 import { create } from 'zustand';
 
