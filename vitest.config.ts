@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/faults/**/*.test.ts',
+            'test/fuzz/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 20_000,
         },
@@ -16,7 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts', 'test/electron/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'test/load/**/*.test.ts', 'test/electron/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
