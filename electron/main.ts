@@ -1,82 +1,32 @@
 /**
- * The Electron shell, kept thin: app lifecycle, one locked-down window, and the IPC wiring. All the
- * work happens in the Electron-free core, built here exactly as tests and browser mode build it.
+ * The Electron shell's entry, kept thin: it hands Electron's objects to the plain start module
+ * (electron/shell/start-shell.ts), which owns the lifecycle and reports any start failure in a
+ * native error box before quitting. All the work happens in the Electron-free core.
  */
-import path from 'node:path';
 import fs from 'node:fs';
-import { app, BrowserWindow, session } from 'electron';
-import { readEnvConfig } from './core/config';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { createAppCore } from './core/default-core';
-import { APP_NAME } from './core/paths';
 import { forwardEvents, registerIpc } from './ipc/ipc-main';
-import { APP_ORIGIN } from './security/trusted-sender';
-import { contentSecurityPolicy } from './security/csp';
+import { startShell } from './shell/start-shell';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
 import { createMainWindow, hardenContents } from './windows/main-window';
 
-app.setName(APP_NAME);
-// Sets the data folder before anything reads it, so QWEN_DESK_DATA_DIR also moves Electron's own files.
-const config = readEnvConfig(process.env, app.getPath('userData'));
-fs.mkdirSync(config.dataDir, { recursive: true });
-app.setPath('userData', config.dataDir);
-
-registerAppScheme();
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  void start();
-}
-
-async function start(): Promise<void> {
-  await app.whenReady();
-  // Only an unpackaged app (npm run dev) may load its page from the dev server.
-  const devServerUrl = app.isPackaged ? undefined : process.env.QWEN_DESK_DEV_SERVER_URL;
-  const distDir = __dirname; // dist/electron
-  const core = createAppCore(config);
-  const trustedOrigins = [APP_ORIGIN];
-
-  if (devServerUrl) {
-    const devOrigin = new URL(devServerUrl).origin;
-    trustedOrigins.push(devOrigin);
-    // The Vite dev server sends no CSP of its own: add the (dev-relaxed) policy to its pages.
-    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) => {
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [
-            contentSecurityPolicy({ dev: true, connectSrc: [devOrigin.replace(/^http/, 'ws')] }),
-          ],
-        },
-      });
-    });
-  } else {
-    serveRenderer(path.join(distDir, '..', 'renderer'));
-  }
-  registerIpc(core, trustedOrigins);
-  // Every web contents (including any a future window creates) gets the same locks.
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-
-  const openMainWindow = () => {
-    const win = createMainWindow({
-      url: devServerUrl ?? `${APP_ORIGIN}/`,
-      preloadPath: path.join(distDir, 'preload.cjs'),
-    });
-    forwardEvents(core, win.webContents);
-    return win;
-  };
-  let mainWindow = openMainWindow();
-
-  app.on('second-instance', () => {
-    if (mainWindow.isDestroyed()) mainWindow = openMainWindow();
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = openMainWindow();
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('before-quit', () => void core.dispose());
-}
+void startShell({
+  app,
+  dialog,
+  session,
+  env: process.env,
+  platform: process.platform,
+  distDir: __dirname, // dist/electron
+  parts: {
+    registerAppScheme,
+    serveRenderer,
+    registerIpc,
+    forwardEvents,
+    hardenContents,
+    createMainWindow,
+    windowCount: () => BrowserWindow.getAllWindows().length,
+    makeDataDir: (config) => fs.mkdirSync(config.dataDir, { recursive: true }),
+    createAppCore: (config) => createAppCore(config),
+  },
+});
