@@ -2,7 +2,8 @@ import path from 'node:path';
 import fs from 'node:fs/promises';
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { APP_HOST, APP_PROTOCOL } from '../security/trusted-sender';
+import { APP_PROTOCOL } from '../security/trusted-sender';
+import { resolveAppUrl } from './app-url';
 import { contentSecurityPolicy } from '../security/csp';
 
 /** Must run before `app.ready`: app:// is a standard, secure origin (not file://, checklist item 18). */
@@ -16,20 +17,27 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_PROTOCOL, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, `.${relative}`);
-    if (!file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
-    const exists = await fs.stat(file).then(
+    const resolved = resolveAppUrl(request.url, root);
+    if (resolved.kind === 'not-found') return notFound();
+    const exists = await fs.stat(resolved.file).then(
       (s) => s.isFile(),
       () => false,
     );
-    const target = exists ? file : path.join(root, 'index.html');
-    const response = await net.fetch(pathToFileURL(target).toString());
+    // Unknown paths get the page itself (the renderer has client-side views).
+    const target = exists ? resolved.file : path.join(root, 'index.html');
+    // A file that vanished or cannot be read is a 404 too, never a failed handler.
+    const response = await net.fetch(pathToFileURL(target).toString()).catch(() => null);
+    if (!response) return notFound();
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy());
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function notFound(): Response {
+  return new Response('Not found', {
+    status: 404,
+    headers: { 'Content-Security-Policy': contentSecurityPolicy() },
   });
 }
