@@ -39,7 +39,9 @@ let ok =
   run('typecheck', npx('tsc'), ['--noEmit', '-p', 'tsconfig.json']) &&
   run('typecheck (renderer)', npx('tsc'), ['--noEmit', '-p', 'renderer/tsconfig.json']) &&
   run('typecheck (tests, scripts)', npx('tsc'), ['--noEmit', '-p', 'test/tsconfig.json']) &&
-  run('build', process.execPath, ['scripts/build.mjs', '--quiet']);
+  run('build', process.execPath, ['scripts/build.mjs', '--quiet']) &&
+  // Electron security checks over the sources and the built bundles (item 6 of issue 9).
+  run('electronegativity', process.execPath, ['scripts/electronegativity.mjs']);
 // --- A real keychain for the tests (issue 5) ---
 // On Linux the Node-side tests run inside their own D-Bus session with a fresh, unlocked GNOME
 // Keyring whose files live in a temporary folder (never the user's keyring), and under their own

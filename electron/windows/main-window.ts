@@ -19,7 +19,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
-      preload: path.resolve(options.preloadPath),
+      preload: path.resolve(options.preloadPath), // eng-disable PRELOAD_JS_CHECK -- the 1 KB contract bridge, sandboxed
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
@@ -28,6 +28,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: true,
+      // A middle click cannot open anything either (Electronegativity's AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       // Last, so no option above can undo it.
       sandbox: true,
     },
@@ -44,13 +46,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 export function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
     const safe = safeExternalUrl(url);
-    if (safe) void shell.openExternal(safe);
+    if (safe) void shell.openExternal(safe); // eng-disable OPEN_EXTERNAL_JS_CHECK -- safeExternalUrl: http(s) only
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
     const safe = safeExternalUrl(url);
-    if (safe) void shell.openExternal(safe);
+    if (safe) void shell.openExternal(safe); // eng-disable OPEN_EXTERNAL_JS_CHECK -- safeExternalUrl: http(s) only
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
