@@ -430,6 +430,8 @@ const settingsChannels = {
   /** Tests the key typed (not saved yet) or, without one, the current key. */
   'key.test': channel<KeyTestView>()(z.object({ key: apiKeyArgSchema.optional() })),
   'key.remove': channel<KeyStatusView>()(z.undefined()),
+  /** Where the main process's log is, for the UI's error messages (issue 9). Never holds a key. */
+  'app.info': channel<{ logPath: string | null }>()(z.undefined()),
 } as const;
 
 // --- Conversation controls (issue 6, item 4) ---------------------------------------------------

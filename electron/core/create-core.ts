@@ -46,6 +46,8 @@ export interface CoreDeps {
    *  Left out (tests of other concerns), Settings works on memory only. */
   settings?: SettingsService;
   keys?: KeyManager;
+  /** The log file's path, shown by the UI when an area fails (issue 9); absent in tests that log nowhere. */
+  logPath?: string;
 }
 
 export interface Core {
@@ -83,6 +85,7 @@ export function createCore(deps: CoreDeps): Core {
     ...createHistoryHandlers(historyParts, historyUnavailable),
     ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
     ...createControlsHandlers(historyParts), // issue 6: conversation controls
+    'app.info': async () => ({ logPath: deps.logPath ?? null }), // issue 9: the log's path for the UI
   };
 
   return {

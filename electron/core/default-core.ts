@@ -61,6 +61,7 @@ export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = proces
     settings,
     keys,
     history,
+    logPath: logger.file,
   });
   return withRequestLog(core, logger);
 }

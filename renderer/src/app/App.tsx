@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLocale, useT } from '../i18n';
-import { connectChatEvents } from '../state/chat-store';
+import { connectChatEvents, useChatStore } from '../state/chat-store';
+import { AreaBoundary } from './AreaBoundary';
 import '../state/theme-store';
 import { Composer } from '../features/chat/Composer';
 import { ConversationCost } from '../features/chat/ConversationCost';
@@ -15,13 +16,16 @@ import { Settings } from '../features/settings/Settings';
 
 /**
  * The main window: the header (model, cost, shortcuts, Settings), the sidebar (conversations), and
- * the chat pane (messages, composer). Features mount one line each.
+ * the chat pane (messages, composer). Features mount one line each. Each area has its own error
+ * boundary, so bad data in one (a damaged message, an odd conversation) never blanks the others; the
+ * composer stays outside them, so a draft is never lost to a failing area.
  */
 export function App() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [helpOpen, setHelpOpen] = useState(false);
   const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
+  const conversationId = useChatStore((s) => s.conversationId);
   useGlobalShortcuts(toggleHelp);
   useEffect(() => connectChatEvents(), []);
   useEffect(() => {
@@ -34,7 +38,9 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <div className="toolbar-controls">
           <ModelPicker />
-          <ConversationSettings />
+          <AreaBoundary area="boundary.area.conversationSettings" resetKey={conversationId}>
+            <ConversationSettings />
+          </AreaBoundary>
           <ConversationCost />
           <button
             type="button"
@@ -45,16 +51,24 @@ export function App() {
           >
             ⌨
           </button>
-          <Settings />
+          <AreaBoundary area="boundary.area.settings">
+            <Settings />
+          </AreaBoundary>
         </div>
       </header>
-      <Sidebar />
+      <AreaBoundary area="boundary.area.sidebar">
+        <Sidebar />
+      </AreaBoundary>
       <main className="chat">
-        <MessageList />
+        <AreaBoundary area="boundary.area.messages" resetKey={conversationId}>
+          <MessageList />
+        </AreaBoundary>
         <SendRefusal />
         <Composer />
       </main>
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <AreaBoundary area="boundary.area.shortcuts">
+        <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </AreaBoundary>
     </div>
   );
 }

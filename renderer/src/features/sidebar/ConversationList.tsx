@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { useLocale, useT, type Locale, type MessageKey } from '../../i18n';
+import { useLocale, useT, type MessageKey } from '../../i18n';
 import { useConversationsStore } from '../../state/conversations-store';
 import { ConversationRow } from './ConversationRow';
-import { groupConversations, type ConversationGroup } from './date-groups';
+import { groupConversations, monthLabel, type ConversationGroup } from './date-groups';
 
 const fixedLabels: Partial<Record<ConversationGroup['key'], MessageKey>> = {
   pinned: 'sidebar.group.pinned',
@@ -10,16 +10,8 @@ const fixedLabels: Partial<Record<ConversationGroup['key'], MessageKey>> = {
   yesterday: 'sidebar.group.yesterday',
   week: 'sidebar.group.week',
   month: 'sidebar.group.month',
+  undated: 'sidebar.group.undated',
 };
-
-/** A month section's name in the UI language: "October", or "October 2025" for another year. */
-function monthLabel(month: Date, now: number, locale: Locale): string {
-  const sameYear = month.getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(
-    locale,
-    sameYear ? { month: 'long' } : { month: 'long', year: 'numeric' },
-  ).format(month);
-}
 
 /** The time the sections are computed for; moves on at midnight, so "Today" rolls over in an open app. */
 function useToday(): number {
@@ -48,7 +40,7 @@ export function ConversationList() {
     <div className="conversation-groups">
       {groupConversations(conversations, today).map((group) => {
         const key = fixedLabels[group.key];
-        const label = key ? t(key) : monthLabel(group.month!, today, locale);
+        const label = (key ? t(key) : monthLabel(group.month!, today, locale)) ?? t('sidebar.group.undated');
         return <Group key={group.key} label={label} group={group} />;
       })}
     </div>
