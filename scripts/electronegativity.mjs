@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { buildElectronSide } from './electron-bundles.mjs';
 
 const require = createRequire(import.meta.url);
@@ -22,30 +23,14 @@ const { TraceMap, originalPositionFor } = require('@jridgewell/trace-mapping');
 const SUPPRESSION = /(?:\/\*|\/\/)[ \t]*eng-disable[ \t]+([\w \t]+?)[ \t]*(?:--[ \t]*(.*?))?[ \t]*(?:\*\/|$)/;
 
 const root = process.cwd();
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-electronegativity-'));
 const copy = (from, to) =>
   fs.cpSync(from, to, { recursive: true, filter: (f) => !f.includes('node_modules') });
 
-try {
-  copy('electron', path.join(work, 'electron'));
-  copy('renderer', path.join(work, 'renderer'));
-  // package.json tells it the Electron version (for its outdated-Electron and version-dependent checks).
-  fs.copyFileSync('package.json', path.join(work, 'package.json'));
-  // The bundles as the sources now are (esbuild, about a second), so no stale build is scanned.
-  await buildElectronSide();
-  const bundles = path.join('dist', 'electron');
-  fs.mkdirSync(path.join(work, 'dist-electron'));
-  for (const name of fs.readdirSync(bundles).filter((n) => /\.(cjs|mjs)$/.test(n))) {
-    fs.copyFileSync(
-      path.join(bundles, name),
-      path.join(work, 'dist-electron', name.replace(/\.(cjs|mjs)$/, '.js')),
-    );
-  }
-  // The renderer's page (its CSP); its minified script is scanned as source under renderer/ instead
-  // (the scanner's AST walker cannot read the bundle's private class fields).
-  const page = path.join('dist', 'renderer', 'index.html');
-  if (fs.existsSync(page)) fs.copyFileSync(page, path.join(work, 'renderer-index.html'));
-
+/**
+ * Scans one folder: Electronegativity's findings minus those suppressed at their source line, the
+ * suppressions (with their reasons) and the files it could not parse. Exported for its test.
+ */
+export async function scan(work) {
   const files = await listFiles(work);
   const result = await run({
     input: work,
@@ -61,31 +46,67 @@ try {
     electronVersionOverride: undefined,
     parserPlugins: [],
   });
-  const suppressions = listSuppressions(files);
+  const suppressions = listSuppressions(work, files);
   const open = result.issues.filter((issue) => !suppressedInSource(issue));
-  const medium = open.filter((issue) => issue.severity.value >= 2);
-  for (const issue of open) {
-    const at = `${issue.file}:${issue.location.line}:${issue.location.column}`;
-    console.log(`${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ${issue.id}  ${at}`);
-  }
-  for (const s of suppressions)
-    console.log(`suppressed    ${s.checks}  ${s.at}  (${s.reason || 'NO REASON GIVEN'})`);
-  for (const error of result.errors) console.log(`could not parse ${error.file}: ${error.message}`);
-  const unexplained = suppressions.filter((s) => !s.reason);
-  console.log(
-    `Electronegativity: ${files.length} files scanned, ${result.atomicChecks + result.globalChecks} checks, ` +
-      `${medium.length} findings of medium or above, ${open.length - medium.length} below medium, ` +
-      `${suppressions.length} suppressed with a reason at the spot.`,
-  );
-  if (unexplained.length > 0) console.log('Every eng-disable needs a reason after "--".');
-  if (result.errors.length > 0) console.log('Files it could not parse were not checked.');
-  process.exitCode = medium.length > 0 || unexplained.length > 0 || result.errors.length > 0 ? 1 : 0;
-} finally {
-  fs.rmSync(work, { recursive: true, force: true });
+  return {
+    files: files.length,
+    checks: result.atomicChecks + result.globalChecks,
+    open,
+    medium: open.filter((issue) => issue.severity.value >= 2),
+    suppressions,
+    unexplained: suppressions.filter((s) => !s.reason),
+    errors: result.errors,
+  };
 }
 
+/** The lint step: a copy of electron/, renderer/, the built page and bundles, scanned and reported. */
+async function main() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-electronegativity-'));
+  try {
+    copy('electron', path.join(work, 'electron'));
+    copy('renderer', path.join(work, 'renderer'));
+    // package.json tells it the Electron version (for its outdated-Electron and version-dependent checks).
+    fs.copyFileSync('package.json', path.join(work, 'package.json'));
+    // The bundles as the sources now are (esbuild, about a second), so no stale build is scanned.
+    await buildElectronSide();
+    const bundles = path.join('dist', 'electron');
+    fs.mkdirSync(path.join(work, 'dist-electron'));
+    for (const name of fs.readdirSync(bundles).filter((n) => /\.(cjs|mjs)$/.test(n))) {
+      fs.copyFileSync(
+        path.join(bundles, name),
+        path.join(work, 'dist-electron', name.replace(/\.(cjs|mjs)$/, '.js')),
+      );
+    }
+    // The renderer's page (its CSP); its minified script is scanned as source under renderer/ instead
+    // (the scanner's AST walker cannot read the bundle's private class fields).
+    const page = path.join('dist', 'renderer', 'index.html');
+    if (fs.existsSync(page)) fs.copyFileSync(page, path.join(work, 'renderer-index.html'));
+
+    const r = await scan(work);
+    for (const issue of r.open) {
+      const at = `${issue.file}:${issue.location.line}:${issue.location.column}`;
+      console.log(`${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ${issue.id}  ${at}`);
+    }
+    for (const s of r.suppressions)
+      console.log(`suppressed    ${s.checks}  ${s.at}  (${s.reason || 'NO REASON GIVEN'})`);
+    for (const error of r.errors) console.log(`could not parse ${error.file}: ${error.message}`);
+    console.log(
+      `Electronegativity: ${r.files} files scanned, ${r.checks} checks, ` +
+        `${r.medium.length} findings of medium or above, ${r.open.length - r.medium.length} below medium, ` +
+        `${r.suppressions.length} suppressed with a reason at the spot.`,
+    );
+    if (r.unexplained.length > 0) console.log('Every eng-disable needs a reason after "--".');
+    if (r.errors.length > 0) console.log('Files it could not parse were not checked.');
+    process.exitCode = r.medium.length > 0 || r.unexplained.length > 0 || r.errors.length > 0 ? 1 : 0;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();
+
 /** Every eng-disable comment in the scanned sources, with its reason (the text after "--"). */
-function listSuppressions(scanned) {
+function listSuppressions(work, scanned) {
   const found = [];
   for (const file of scanned) {
     const relative = path.relative(work, file);
