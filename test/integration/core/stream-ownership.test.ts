@@ -2,7 +2,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDashScope, tokenize } from '../../fake-dashscope/server';
-import type { Core } from '../../../electron/core/create-core';
+import { createCore, type Core } from '../../../electron/core/create-core';
+import { systemClock } from '../../../electron/core/clock';
+import { createQwenClient } from '../../../electron/qwen/qwen-client';
+import { HistoryStore } from '../../../electron/history/history-store';
 import { HISTORY_FILE } from '../../../electron/history/open-database';
 import { FLUSH_INTERVAL_MS } from '../../../electron/core/stream-recorder';
 import type { ChatEvent, SendResult } from '../../../electron/contract';
@@ -135,6 +138,45 @@ describe('streams and the rows they write into', () => {
     await settle();
     expect(rows(dataDir)).toEqual(kept);
     expect(events.filter((e) => e.streamId === second.streamId).some((e) => e.type === 'error')).toBe(false);
+    await core.dispose();
+  });
+
+  it('deleting a conversation while its request is still starting cancels it as soon as it exists', async () => {
+    const dataDir = tempHistoryDir();
+    // The key read is the await inside the start; it waits here until the delete has happened.
+    let openGate!: () => void;
+    const gate = new Promise<void>((r) => (openGate = r));
+    const core = createCore({
+      keySource: { getKey: () => gate.then(() => KEY) },
+      createQwenClient,
+      clock: systemClock,
+      getBaseURL: () => fake.baseURL,
+      history: HistoryStore.open(dataDir),
+    });
+    const events: ChatEvent[] = [];
+    core.subscribe((event, payload) => {
+      if (event === 'chat.event') events.push(payload as ChatEvent);
+    });
+    const before = fake.streamRequests.length;
+    fake.enqueue({ type: 'stream', tokens: slowTokens(1000), delayMs: 10 });
+    const sending = core.invoke('history.send', { model: 'qwen-plus', content: 'Slow start' });
+    const { conversations } = await call(core, 'history.list', {});
+    expect(conversations).toHaveLength(1);
+    await call(core, 'history.delete', { conversationId: conversations[0]!.id });
+    openGate();
+
+    const sent = await sending;
+    expect(sent).toMatchObject({
+      ok: true,
+      value: { streamId: null, error: { code: 'not_found', message: 'That answer was deleted.' } },
+    });
+    await settle();
+    for (const request of fake.streamRequests.slice(before)) {
+      await request.ended;
+      expect(request.aborted).toBe(true);
+    }
+    expect(rows(dataDir)).toEqual([]);
+    expect(events.some((e) => e.type === 'error')).toBe(false);
     await core.dispose();
   });
 });
