@@ -78,10 +78,12 @@ describe('the data-folder lock', () => {
     await eventually(() => answer(dataDir, id).content.length > 0);
     const before = answer(dataDir, id).content.length;
 
+    const spawnedAt = performance.now();
     const second = run(path.resolve('electron/browser-mode/main.ts'), env);
     const killer = setTimeout(() => second.child.kill(), 15_000); // if it started after all
     expect(await second.exited).toBe(1);
     clearTimeout(killer);
+    console.log(`data lock: second process refused in ${Math.round(performance.now() - spawnedAt)} ms`);
     expect(second.err().trim()).toBe(
       `Qwen Desk could not start: The data folder ${path.resolve(dataDir)} is in use by Qwen Desk ` +
         `(browser mode, process ${first.child.pid}). Quit it first, or set QWEN_DESK_DATA_DIR to another folder.`,

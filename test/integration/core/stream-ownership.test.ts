@@ -96,10 +96,14 @@ describe('streams and the rows they write into', () => {
     await eventually(() => events.some((e) => e.streamId === sent.streamId && e.type === 'delta'));
     const request = fake.streamRequests.at(-1)!;
 
+    const deletedAt = performance.now();
     expect(await call(core, 'history.delete', { conversationId: sent.conversationId })).toEqual({
       deleted: true,
     });
     await request.ended;
+    console.log(
+      `delete while streaming: request closed ${(performance.now() - deletedAt).toFixed(1)} ms after`,
+    );
     expect(request.aborted).toBe(true);
     await settle();
     expect(rows(dataDir)).toEqual([]);
