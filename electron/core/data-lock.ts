@@ -56,7 +56,7 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Takes the data folder for this process: `qwen-desk.lock` created exclusively, holding pid, start
+ * Takes the data folder for this process: `qwen-desk.lock` created exclusively (a hard link), holding pid, start
  * time and program. A lock whose process is gone (a crash, SIGKILL) is taken over; one held by a
  * live process makes this throw DataFolderInUseError. Without it, a second process's
  * `markInterrupted` at open would cut the first one's streaming answers (issue 9, bug 6).
@@ -64,27 +64,45 @@ function alive(pid: number): boolean {
 export function acquireDataLock(dataDir: string, program: LockProgram): DataLock {
   const dir = path.resolve(dataDir);
   const file = path.join(dir, LOCK_FILE);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const mine: LockInfo = {
     pid: process.pid,
     startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
     program,
   };
   const text = JSON.stringify(mine);
+  // Written whole beside it, then linked into place (fails if a lock exists): nobody can read a
+  // half-written lock and take it for a damaged, stale one.
+  const draft = `${file}.${process.pid}.new`;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(draft, text, { mode: 0o600 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new Error(
+      `The data folder ${dir} cannot be written (${code}). Check its permissions, or set QWEN_DESK_DATA_DIR to another folder.`,
+      { cause: err },
+    );
+  }
   for (let attempt = 0; ; attempt++) {
     try {
-      fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+      fs.linkSync(draft, file);
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) {
+        fs.rmSync(draft, { force: true });
+        throw err;
+      }
     }
     const holder = readLock(file);
     // Our own pid in a lock we do not hold: left by an earlier process that had the same pid.
     const ours = holder?.pid === process.pid && !held.has(file);
-    if (holder && (held.has(file) || (!ours && alive(holder.pid))))
+    if (holder && (held.has(file) || (!ours && alive(holder.pid)))) {
+      fs.rmSync(draft, { force: true });
       throw new DataFolderInUseError(dir, holder);
+    }
     takeOver(file, holder);
   }
+  fs.rmSync(draft, { force: true });
   held.add(file);
   let released = false;
   const release = () => {

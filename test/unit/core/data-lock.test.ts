@@ -64,4 +64,14 @@ describe('acquireDataLock', () => {
     lock.release();
     expect(fs.readFileSync(lock.file, 'utf8')).toBe(other);
   });
+
+  it('says so clearly when the folder cannot be written', () => {
+    const dir = tempDir();
+    const blocker = path.join(dir, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const inside = path.join(blocker, 'data'); // a folder under a file: never writable, even as root
+    expect(() => acquireDataLock(inside, 'app')).toThrow(
+      `The data folder ${inside} cannot be written (ENOTDIR). Check its permissions, or set QWEN_DESK_DATA_DIR to another folder.`,
+    );
+  });
 });
