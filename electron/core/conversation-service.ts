@@ -12,6 +12,11 @@ import type { StreamRecorder } from './stream-recorder';
 export const CONTINUE_PROMPT =
   'Continue your previous answer exactly where it stopped. Do not repeat anything; do not add a preamble.';
 
+/** A message some request is about to write into; `cancelled` when it was deleted meanwhile. */
+interface Reservation {
+  cancelled: boolean;
+}
+
 interface Target {
   model: string;
   params?: ChatParams | undefined;
@@ -23,6 +28,13 @@ interface Target {
  * Regenerating and editing add siblings; nothing is overwritten.
  */
 export class ConversationService {
+  /**
+   * One writer per answer row, claimed synchronously before any await: between the check and the
+   * recorder's `record` there is the await on `engine.start`, in which a second Continue would
+   * otherwise pass the same check (two requests billed, one kept).
+   */
+  private readonly writing = new Map<number, Reservation>();
+
   constructor(
     private readonly store: HistoryStore,
     private readonly engine: ChatEngine,
@@ -88,9 +100,9 @@ export class ConversationService {
     const message = this.message(input.messageId);
     if (message.role !== 'assistant' || message.parent_id === null)
       fail('invalid_argument', 'Only an answer can be continued.');
-    if (message.status === 'streaming' || this.recorder.streamIdFor(message.id) !== null)
-      fail('invalid_argument', 'This answer is still being written.');
+    if (message.status === 'streaming') fail('invalid_argument', 'This answer is still being written.');
     if (!message.content) fail('invalid_argument', 'This answer has no text to continue from.');
+    const slot = this.reserve(message.id);
     const conversationId = message.conversation_id;
     const base = { conversationId, userMessageId: message.parent_id, assistantMessageId: message.id };
     const saved = this.store.toHistoryMessage(message);
@@ -105,6 +117,7 @@ export class ConversationService {
         ],
         ...(input.params ? { params: input.params } : {}),
       });
+      if (slot.cancelled) return this.abandon(base, streamId);
       const now = this.clock.now();
       this.store.db.transaction(() => {
         this.store.messages.resume(message.id, now);
@@ -122,7 +135,47 @@ export class ConversationService {
       if (!(err instanceof AppErrorException)) throw err;
       return { ...base, streamId: null, error: err.appError };
     } finally {
+      this.release(message.id, slot);
       started();
+    }
+  }
+
+  // --- One stream per answer; deleting cancels (issue 9) ---
+
+  /** Claims the row for one request, or refuses (as data, through the handler) when one is writing it. */
+  private reserve(messageId: number): Reservation {
+    if (this.writing.has(messageId) || this.recorder.streamIdFor(messageId) !== null)
+      fail('invalid_argument', 'This answer is still being written.');
+    const slot: Reservation = { cancelled: false };
+    this.writing.set(messageId, slot);
+    return slot;
+  }
+
+  private release(messageId: number, slot: Reservation): void {
+    if (this.writing.get(messageId) === slot) this.writing.delete(messageId);
+  }
+
+  /** The row was deleted while its request started: the stream is stopped and nothing written. */
+  private abandon(base: Omit<SendResult, 'streamId' | 'error'>, streamId: string): SendResult {
+    this.engine.cancel(streamId);
+    return { ...base, streamId: null, error: appError('not_found', 'That answer was deleted.') };
+  }
+
+  /**
+   * Before a delete: every stream writing into a row that `doomed` picks is stopped (the HTTP request
+   * aborted, so nothing more is billed) and forgotten by the recorder, so no write follows the delete.
+   * Requests still starting are marked, and cancelled as soon as their stream exists.
+   */
+  cancelStreams(doomed: (row: MessageRow) => boolean): void {
+    const ids = new Set([...this.writing.keys(), ...this.recorder.liveMessageIds()]);
+    for (const id of ids) {
+      const row = this.store.messages.get(id);
+      if (!row || !doomed(row)) continue;
+      const slot = this.writing.get(id);
+      if (slot) slot.cancelled = true;
+      this.writing.delete(id);
+      const streamId = this.recorder.drop(id);
+      if (streamId !== null) this.engine.cancel(streamId);
     }
   }
 
@@ -171,6 +224,7 @@ export class ConversationService {
     this.emitUpdated(conversationId);
     const base = { conversationId, userMessageId: userId, assistantMessageId: assistantId };
     const question = this.message(userId).content;
+    const slot = this.reserve(assistantId);
     const started = this.recorder.expectStream();
     try {
       const streamId = await this.engine.start({
@@ -178,6 +232,7 @@ export class ConversationService {
         messages: this.requestMessages(userId),
         ...(target.params ? { params: target.params } : {}),
       });
+      if (slot.cancelled) return this.abandon(base, streamId);
       this.recorder.record(streamId, assistantId, (end) => {
         if (end.status === 'done' || end.status === 'stopped')
           // The title is a nicety: a failure (e.g. the history closed at shutdown meanwhile) is dropped.
@@ -189,6 +244,7 @@ export class ConversationService {
         err instanceof AppErrorException
           ? err.appError
           : appError('internal', 'Something went wrong inside Qwen Desk.', { detail: String(err) });
+      if (slot.cancelled) return { ...base, streamId: null, error };
       this.store.messages.finish(assistantId, {
         content: '',
         reasoning: null,
@@ -198,6 +254,7 @@ export class ConversationService {
       });
       return { ...base, streamId: null, error };
     } finally {
+      this.release(assistantId, slot);
       started();
     }
   }

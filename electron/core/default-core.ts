@@ -5,6 +5,10 @@ import { systemClock } from './clock';
 import { createQwenClient } from '../qwen/qwen-client';
 import { HistoryStore } from '../history/history-store';
 import { HistoryTooNewError } from '../history/migrate';
+import { acquireDataLock } from './data-lock';
+
+// A second process on the same data folder fails to start with this (main.ts / browser mode say why).
+export { DataFolderInUseError } from './data-lock';
 
 /** Opens the history in the data directory; when it cannot (a newer version's file, …) the UI says why. */
 function openHistory(
@@ -29,6 +33,18 @@ import { withRequestLog } from '../logging/logged-core';
 
 /** The core as the app runs it, from the environment's configuration: used by main.ts and browser mode. */
 export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = process.env): Core {
+  // Issue 9: the folder is ours before the history opens. Opening marks streaming answers
+  // interrupted, which is only right when no other process is still writing them.
+  const lock = acquireDataLock(config.dataDir, process.versions.electron ? 'app' : 'browser mode');
+  try {
+    return lockedAppCore(config, env, lock.release);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+function lockedAppCore(config: EnvConfig, env: NodeJS.ProcessEnv, releaseLock: () => void): Core {
   // --- Settings, keychain and log (issue 5) ---
   // The key manager is made below; the log asks it for the keys to hide on every line.
   let knownKeys: () => readonly string[] = () => (config.apiKey ? [config.apiKey] : []);
@@ -63,5 +79,15 @@ export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = proces
     history,
     logPath: logger.file,
   });
-  return withRequestLog(core, logger);
+  const logged = withRequestLog(core, logger);
+  return {
+    ...logged,
+    async dispose() {
+      try {
+        await logged.dispose();
+      } finally {
+        releaseLock();
+      }
+    },
+  };
 }

@@ -113,6 +113,25 @@ export class StreamRecorder {
     return this.byMessage.get(messageId) ?? null;
   }
 
+  /** The messages that streams are writing into now. */
+  liveMessageIds(): number[] {
+    return [...this.byMessage.keys()];
+  }
+
+  /**
+   * Stops recording into this message without writing anything more (it is being deleted: a later
+   * write could land in a row that reuses its id). Returns the stream, for the caller to cancel.
+   */
+  drop(messageId: number): string | null {
+    const streamId = this.byMessage.get(messageId);
+    if (streamId === undefined) return null;
+    const rec = this.recordings.get(streamId);
+    if (rec && rec.timer !== null) this.clock.clearTimeout(rec.timer);
+    this.recordings.delete(streamId);
+    this.byMessage.delete(messageId);
+    return streamId;
+  }
+
   private handle(event: ChatEvent): void {
     const rec = this.recordings.get(event.streamId);
     if (!rec) {

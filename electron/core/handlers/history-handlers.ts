@@ -58,6 +58,9 @@ export function createHistoryHandlers(
     'history.message.delete': async ({ messageId }) => {
       const { store, service } = need();
       const message = service.message(messageId);
+      // Its streams (and those of the answers under it) stop first: nothing more billed or written.
+      const doomed = new Set(store.messages.subtreeIds(message.id));
+      service.cancelStreams((row) => doomed.has(row.id));
       store.deleteMessage(message);
       return page(message.conversation_id, { limit: 200 });
     },
@@ -78,9 +81,11 @@ export function createHistoryHandlers(
       need().service.emitUpdated(conversationId);
       return summary(conversationId);
     },
-    'history.delete': async ({ conversationId }) => ({
-      deleted: need().store.conversations.delete(conversationId),
-    }),
+    'history.delete': async ({ conversationId }) => {
+      const { store, service } = need();
+      service.cancelStreams((row) => row.conversation_id === conversationId);
+      return { deleted: store.conversations.delete(conversationId) };
+    },
     'history.export': async ({ conversationId, format }) => {
       const { store } = need();
       if (conversationId !== undefined) summary(conversationId);

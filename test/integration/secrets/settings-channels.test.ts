@@ -28,7 +28,9 @@ describe('settings and key channels', () => {
   let b: FakeDashScope;
   const cores: Core[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-channels-'));
-  const appCore = () => {
+  // One core at a time holds the data folder (issue 9's lock): the one before is stopped first.
+  const appCore = async () => {
+    for (const earlier of cores.splice(0)) await earlier.dispose();
     const core = createAppCore(
       { apiKey: null, baseURL: 'https://unused.invalid', dataDir, port: 0 },
       { QWEN_DESK_KEYCHAIN_SERVICE: SERVICE },
@@ -53,7 +55,7 @@ describe('settings and key channels', () => {
   });
 
   it('applies a base URL change to the next request, without a restart', async () => {
-    const core = appCore();
+    const core = await appCore();
     const events = collectEvents(core);
     const view = value<SettingsView>(
       await core.invoke('settings.update', { region: 'custom', customBaseURL: a.baseURL }),
@@ -80,7 +82,7 @@ describe('settings and key channels', () => {
   });
 
   it("switches to the other region's key with the region", async () => {
-    const core = appCore();
+    const core = await appCore();
     value(await core.invoke('settings.update', { region: 'beijing' }));
     expect(value<KeyStatusView>(await core.invoke('key.status', undefined))).toMatchObject({
       region: 'beijing',
@@ -102,7 +104,7 @@ describe('settings and key channels', () => {
   });
 
   it('refuses settings that are not valid, in words, and changes nothing', async () => {
-    const core = appCore();
+    const core = await appCore();
     const bad = await core.invoke('settings.update', { customBaseURL: 'javascript:alert(1)' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(!bad.ok && bad.error.message).toBe('The base URL must be a full http:// or https:// address.');
@@ -113,8 +115,10 @@ describe('settings and key channels', () => {
   });
 
   it('keeps settings across a restart, in the data directory, without any key', async () => {
-    value(await appCore().invoke('settings.update', { theme: 'light', language: 'zh-CN', retryCount: 5 }));
-    const restarted = value<SettingsView>(await appCore().invoke('settings.get', undefined));
+    value(
+      await (await appCore()).invoke('settings.update', { theme: 'light', language: 'zh-CN', retryCount: 5 }),
+    );
+    const restarted = value<SettingsView>(await (await appCore()).invoke('settings.get', undefined));
     expect(restarted.settings).toMatchObject({
       region: 'custom',
       customBaseURL: b.baseURL,
