@@ -3,7 +3,6 @@
  * work happens in the Electron-free core, built here exactly as tests and browser mode build it.
  */
 import path from 'node:path';
-import fs from 'node:fs';
 import { app, BrowserWindow, session } from 'electron';
 import { readEnvConfig } from './core/config';
 import { createAppCore } from './core/default-core';
@@ -13,11 +12,12 @@ import { APP_ORIGIN } from './security/trusted-sender';
 import { contentSecurityPolicy } from './security/csp';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
 import { createMainWindow, hardenContents } from './windows/main-window';
+import { ensurePrivateDir } from './core/private-files';
 
 app.setName(APP_NAME);
 // Sets the data folder before anything reads it, so QWEN_DESK_DATA_DIR also moves Electron's own files.
 const config = readEnvConfig(process.env, app.getPath('userData'));
-fs.mkdirSync(config.dataDir, { recursive: true });
+ensurePrivateDir(config.dataDir);
 app.setPath('userData', config.dataDir);
 
 registerAppScheme();
