@@ -93,8 +93,13 @@ function openChecked(file: string): Database.Database {
  */
 export function openHistoryDatabase(dataDir: string, now: number = Date.now()): OpenedDatabase {
   // Fixes a data folder an earlier version left world-readable (0755/0644), backups and logs included.
+  // Only Qwen Desk's own entries: QWEN_DESK_DATA_DIR may name a folder that holds other things too.
   ensurePrivateDir(dataDir);
-  makeTreePrivate(dataDir);
+  for (const name of fs.readdirSync(dataDir)) {
+    const full = path.join(dataDir, name);
+    if (name === 'backups' || name === 'logs') makeTreePrivate(full);
+    else if (name.startsWith(HISTORY_FILE) || name.startsWith('settings.json')) makeFilePrivate(full);
+  }
   const file = path.join(dataDir, HISTORY_FILE);
   const notices: HistoryNotice[] = [];
   let db: Database.Database;
