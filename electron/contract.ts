@@ -337,8 +337,14 @@ const historyChannels = {
   'history.export': channel<{ fileName: string; text: string }>()(
     z.object({ conversationId: dbIdSchema.optional(), format: z.enum(['markdown', 'json']) }),
   ),
-  /** Imports a JSON export; returns the new conversations' ids. */
-  'history.import': channel<{ conversationIds: number[] }>()(z.object({ text: z.string().max(500_000_000) })),
+  /**
+   * Imports a JSON export; returns the new conversations' ids, and the conversations skipped as
+   * invalid (a date outside 1970–2100, a broken message tree, …) with the reason.
+   */
+  'history.import': channel<{
+    conversationIds: number[];
+    skipped: Array<{ index: number; title: string | null; reason: string }>;
+  }>()(z.object({ text: z.string().max(500_000_000) })),
   'history.search': channel<{ hits: SearchHit[] }>()(
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }),
   ),

@@ -3,13 +3,13 @@
  * (electron/shell/start-shell.ts), which owns the lifecycle and reports any start failure in a
  * native error box before quitting. All the work happens in the Electron-free core.
  */
-import fs from 'node:fs';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createAppCore } from './core/default-core';
 import { forwardEvents, registerIpc } from './ipc/ipc-main';
 import { startShell } from './shell/start-shell';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
 import { createMainWindow, hardenContents } from './windows/main-window';
+import { ensurePrivateDir } from './core/private-files';
 
 void startShell({
   app,
@@ -26,7 +26,7 @@ void startShell({
     hardenContents,
     createMainWindow,
     windowCount: () => BrowserWindow.getAllWindows().length,
-    makeDataDir: (config) => fs.mkdirSync(config.dataDir, { recursive: true }),
+    makeDataDir: (config) => ensurePrivateDir(config.dataDir),
     createAppCore: (config) => createAppCore(config),
   },
 });

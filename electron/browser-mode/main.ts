@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import { readEnvConfig } from '../core/config';
 import { createAppCore } from '../core/default-core';
 import { startBrowserHost, type BrowserHost } from './host';
+import { ensurePrivateDir } from '../core/private-files';
 
 async function main(): Promise<void> {
   const config = readEnvConfig();
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = process.env.QWEN_DESK_RENDERER_DIR ?? path.resolve(here, '../renderer');
   // In `npm run dev` the page comes from Vite's dev server, not from a build.

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { ensurePrivateDir, makeFilePrivate } from '../core/private-files';
 
 /** How many backups of each kind are kept; older ones are removed after a new one is written. */
 export const BACKUPS_KEPT = 5;
@@ -38,9 +39,10 @@ export function backupBeforeMigration(
   fromVersion: number,
 ): string {
   const dir = backupDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = path.join(dir, `history-premigration-${stamp(now)}-v${fromVersion}.sqlite3`);
   db.prepare('VACUUM INTO ?').run(file);
+  makeFilePrivate(file);
   prune(dir, 'premigration');
   return file;
 }
@@ -57,9 +59,10 @@ export async function dailyBackupIfDue(
   const dir = backupDir(dataDir);
   const newest = listBackups(dir, 'daily').at(-1);
   if (newest && now - fs.statSync(path.join(dir, newest)).mtimeMs < DAY_MS) return null;
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = path.join(dir, `history-daily-${stamp(now)}.sqlite3`);
   await db.backup(file);
+  makeFilePrivate(file);
   prune(dir, 'daily');
   return file;
 }

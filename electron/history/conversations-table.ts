@@ -10,7 +10,11 @@ export class ConversationsTable {
   private readonly countStmt;
   private readonly touchStmt;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** After a delete: wipes the same conversation from the backups (backup-wipe.ts). */
+    private readonly onDeleted: (id: number) => void = () => undefined,
+  ) {
     this.insertStmt = db.prepare<
       [string | null, number, number, string | null, string | null, string | null]
     >(
@@ -104,7 +108,10 @@ export class ConversationsTable {
       this.db.prepare('DELETE FROM messages WHERE conversation_id = ?').run(id);
       return this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes > 0;
     })();
-    if (deleted) wipeFreedText(this.db);
+    if (deleted) {
+      wipeFreedText(this.db);
+      this.onDeleted(id);
+    }
     return deleted;
   }
 }

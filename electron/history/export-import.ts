@@ -1,44 +1,31 @@
-import { z } from 'zod';
-import {
-  appErrorSchema,
-  chatParamsSchema,
-  conversationSummarySchema,
-  streamStatuses,
-  usageSchema,
-} from '../contract';
+import type { HistoryMessage, ConversationSummary } from '../contract';
 import type { HistoryStore } from './history-store';
+import {
+  historyImportSchema,
+  isDateInRange,
+  validateImport,
+  type HistoryImport,
+  type ImportSkip,
+} from './import-validate';
 import { json, toConversation, toMessage, type MessageRow } from './rows';
 
 /**
  * The JSON export: every message of every branch, with ids local to the file (1, 2, … in creation
- * order) so an export of an import is byte-for-byte the original export.
+ * order) so an export of an import is byte-for-byte the original export. What an import accepts is
+ * checked field by field in `import-validate.ts`.
  */
-const exportedMessageSchema = z.object({
-  id: z.number().int().positive(),
-  parentId: z.number().int().positive().nullable(),
-  role: z.enum(['system', 'user', 'assistant']),
-  content: z.string(),
-  reasoning: z.string().nullable(),
-  model: z.string().nullable(),
-  params: chatParamsSchema.nullable(),
-  status: z.enum(streamStatuses).nullable(),
-  error: appErrorSchema.nullable(),
-  usage: usageSchema.nullable(),
-  finishReason: z.string().nullable(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-});
-const exportedConversationSchema = conversationSummarySchema.omit({ id: true }).extend({
-  activeLeafId: z.number().int().positive().nullable(),
-  messages: z.array(exportedMessageSchema),
-});
-export const historyExportSchema = z.object({
-  format: z.literal('qwen-desk-history'),
-  version: z.literal(1),
-  conversations: z.array(exportedConversationSchema),
-});
-export type HistoryExport = z.infer<typeof historyExportSchema>;
-type ExportedConversation = z.infer<typeof exportedConversationSchema>;
+type ExportedMessage = Omit<HistoryMessage, 'conversationId' | 'siblingIndex' | 'siblingCount' | 'streamId'>;
+type ExportedConversation = Omit<ConversationSummary, 'id'> & {
+  activeLeafId: number | null;
+  messages: ExportedMessage[];
+};
+export interface HistoryExport {
+  format: 'qwen-desk-history';
+  version: 1;
+  conversations: ExportedConversation[];
+}
+/** The envelope the `history.import` handler parses; conversations are then checked one by one. */
+export const historyExportSchema = historyImportSchema;
 
 function exportConversation(store: HistoryStore, id: number): ExportedConversation {
   const row = store.conversations.row(id)!;
@@ -60,7 +47,7 @@ function exportConversation(store: HistoryStore, id: number): ExportedConversati
       const m = toMessage(r, { index: 0, count: 1 });
       return {
         id: local.get(r.id)!,
-        parentId: r.parent_id === null ? null : local.get(r.parent_id)!,
+        parentId: r.parent_id === null ? null : (local.get(r.parent_id) ?? null),
         role: m.role,
         content: m.content,
         reasoning: m.reasoning,
@@ -95,29 +82,42 @@ export function exportJson(store: HistoryStore, conversationId?: number): Histor
   };
 }
 
-/** Imports an export in one transaction; a file that does not parse changes nothing. */
-export function importJson(store: HistoryStore, data: HistoryExport): number[] {
-  return store.db.transaction(() => {
+/**
+ * Imports the valid conversations of an export in one transaction (all of them or, on any failure,
+ * none); the invalid ones are skipped and reported with the reason.
+ */
+export function importJson(
+  store: HistoryStore,
+  data: HistoryImport,
+): { conversationIds: number[]; skipped: ImportSkip[] } {
+  const { accepted, skipped } = validateImport(data);
+  const insertConversation = store.db.prepare(
+    `INSERT INTO conversations (title, created_at, updated_at, pinned, model, params, system_prompt)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insert = store.db.prepare(
+    `INSERT INTO messages (conversation_id, parent_id, depth, role, content, reasoning, model, params, status,
+                           error, usage, finish_reason, created_at, updated_at)
+     VALUES (?, ?, coalesce((SELECT depth + 1 FROM messages WHERE id = ?), 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const conversationIds = store.db.transaction(() => {
     const ids: number[] = [];
     // In reverse, so the first conversation of the file gets the highest id, as it had when exported.
-    for (const c of [...data.conversations].reverse()) {
-      const info = store.db
-        .prepare(
-          `INSERT INTO conversations (title, created_at, updated_at, pinned, model, params, system_prompt)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(c.title, c.createdAt, c.updatedAt, c.pinned ? 1 : 0, c.model, json(c.params), c.systemPrompt);
+    for (const c of [...accepted].reverse()) {
+      const info = insertConversation.run(
+        c.title,
+        c.createdAt,
+        c.updatedAt,
+        c.pinned ? 1 : 0,
+        c.model,
+        json(c.params),
+        c.systemPrompt,
+      );
       const conversationId = Number(info.lastInsertRowid);
       const dbId = new Map<number, number>();
-      const insert = store.db.prepare(
-        `INSERT INTO messages (conversation_id, parent_id, depth, role, content, reasoning, model, params, status,
-                               error, usage, finish_reason, created_at, updated_at)
-         VALUES (?, ?, coalesce((SELECT depth + 1 FROM messages WHERE id = ?), 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
       for (const m of c.messages) {
-        const parent = m.parentId === null ? null : dbId.get(m.parentId);
-        if (parent === undefined)
-          throw new Error(`message ${m.id} names a parent that comes later or is missing`);
+        // Checked by validateImport: the parent is an earlier message of this conversation.
+        const parent = m.parentId === null ? null : dbId.get(m.parentId)!;
         // An answer that was streaming when exported can only be interrupted now.
         const status = m.status === 'streaming' ? 'interrupted' : m.status;
         const r = insert.run(
@@ -138,13 +138,20 @@ export function importJson(store: HistoryStore, data: HistoryExport): number[] {
         );
         dbId.set(m.id, Number(r.lastInsertRowid));
       }
-      const leaf = c.activeLeafId === null ? null : dbId.get(c.activeLeafId);
-      if (leaf === undefined) throw new Error('the active message is missing');
-      store.conversations.setLeaf(conversationId, leaf);
+      store.conversations.setLeaf(conversationId, c.activeLeafId === null ? null : dbId.get(c.activeLeafId)!);
       ids.push(conversationId);
     }
     return ids.reverse();
   })();
+  return { conversationIds, skipped };
+}
+
+/**
+ * A date for the Markdown copy. Rows written before imports were checked may hold any number
+ * (1e20 made `toISOString()` throw and the whole export fail): those are written as the raw number.
+ */
+function markdownDate(ms: number): string {
+  return isDateInRange(ms) ? new Date(ms).toISOString() : String(ms);
 }
 
 /** The active path of each conversation as Markdown: a readable copy, not meant to be imported. */
@@ -160,7 +167,7 @@ export function exportMarkdown(store: HistoryStore, conversationId?: number): st
         path.unshift(m);
         id = m.parentId;
       }
-      const lines = [`# ${c.title ?? 'New chat'}`, '', `_${new Date(c.createdAt).toISOString()}_`];
+      const lines = [`# ${c.title ?? 'New chat'}`, '', `_${markdownDate(c.createdAt)}_`];
       if (c.systemPrompt) lines.push('', '> ' + c.systemPrompt.replace(/\n/g, '\n> '));
       for (const m of path) {
         const who =

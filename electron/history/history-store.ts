@@ -9,6 +9,8 @@ import { MessageSearch } from './search';
 import { createSqliteSettingsStore } from './settings-table';
 import { dailyBackupIfDue } from './backups';
 import { wipeFreedText } from './conversations-table';
+import path from 'node:path';
+import { wipeFromBackups } from './backup-wipe';
 
 export interface PageOptions {
   limit: number;
@@ -29,7 +31,9 @@ export class HistoryStore {
     readonly file: string,
     readonly notices: HistoryNotice[],
   ) {
-    this.conversations = new ConversationsTable(db);
+    this.conversations = new ConversationsTable(db, (id) =>
+      wipeFromBackups(path.dirname(file), { conversationIds: [id] }),
+    );
     this.messages = new MessagesTable(db);
     this.search = new MessageSearch(db);
     this.settings = createSqliteSettingsStore(db);
@@ -129,8 +133,8 @@ export class HistoryStore {
 
   /** Deletes a message and its replies; the active path moves to the nearest remaining branch. */
   deleteMessage(message: MessageRow): void {
+    const ids = this.messages.subtreeIds(message.id);
     this.db.transaction(() => {
-      const ids = this.messages.subtreeIds(message.id);
       const conversation = this.conversations.row(message.conversation_id)!;
       const leafGone = conversation.current_leaf_id !== null && ids.includes(conversation.current_leaf_id);
       if (leafGone) this.conversations.setLeaf(message.conversation_id, null);
@@ -145,5 +149,6 @@ export class HistoryStore {
       }
     })();
     wipeFreedText(this.db);
+    wipeFromBackups(path.dirname(this.file), { messageIds: ids });
   }
 }

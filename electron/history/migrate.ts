@@ -36,11 +36,20 @@ export function migrate(
   if (from > latest) throw new HistoryTooNewError(from, latest, file);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length > 0) beforeMigrating(from);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   for (const m of pending) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // Only outside a transaction can foreign keys be switched off.
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0)
+          throw new Error(`migration ${m.version} (${m.name}) broke a foreign key`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
   return { from, to: schemaVersion(db) };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { HistoryNotice } from '../contract';
+import { ensurePrivateDir, makeFilePrivate, makeTreePrivate } from '../core/private-files';
 import { backupBeforeMigration } from './backups';
 import { HistoryTooNewError, migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION, migrations } from './migrations';
@@ -59,7 +60,16 @@ function moveAside(file: string, now: number): string {
   return target;
 }
 
+/** The database and its -wal/-shm, which SQLite creates with the database file's mode. */
+function makeDatabasePrivate(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) makeFilePrivate(file + suffix);
+}
+
 function openChecked(file: string): Database.Database {
+  // Created empty as 0600 first (an empty file is an empty database), so the WAL and shared-memory
+  // files SQLite derives from it are private from their first byte too.
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  makeDatabasePrivate(file);
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');
@@ -68,6 +78,7 @@ function openChecked(file: string): Database.Database {
     const version = schemaVersion(db);
     if (version > LATEST_VERSION) throw new HistoryTooNewError(version, LATEST_VERSION, file);
     applyPragmas(db);
+    makeDatabasePrivate(file);
     return db;
   } catch (err) {
     db.close();
@@ -81,7 +92,14 @@ function openChecked(file: string): Database.Database {
  * UI. A file from a newer version throws HistoryTooNewError and is not touched.
  */
 export function openHistoryDatabase(dataDir: string, now: number = Date.now()): OpenedDatabase {
-  fs.mkdirSync(dataDir, { recursive: true });
+  // Fixes a data folder an earlier version left world-readable (0755/0644), backups and logs included.
+  // Only Qwen Desk's own entries: QWEN_DESK_DATA_DIR may name a folder that holds other things too.
+  ensurePrivateDir(dataDir);
+  for (const name of fs.readdirSync(dataDir)) {
+    const full = path.join(dataDir, name);
+    if (name === 'backups' || name === 'logs') makeTreePrivate(full);
+    else if (name.startsWith(HISTORY_FILE) || name.startsWith('settings.json')) makeFilePrivate(full);
+  }
   const file = path.join(dataDir, HISTORY_FILE);
   const notices: HistoryNotice[] = [];
   let db: Database.Database;

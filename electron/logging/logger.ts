@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, makeFilePrivate } from '../core/private-files';
 import { redact } from './redact';
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -32,17 +33,25 @@ export function createFileLogger(options: FileLoggerOptions): Logger & { file: s
   const file = path.join(dir, LOG_FILE);
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   let broken = false;
+  let ready = false;
 
   const write = (level: LogLevel, message: string) => {
     const line = `${new Date().toISOString()} ${level.toUpperCase()} ${redact(message, options.secrets?.() ?? [])}\n`;
     if (options.echo && level !== 'info') process.stderr.write(line);
     if (broken) return;
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      if (!ready) {
+        // Once per run: the folder and an earlier version's log become private (umask-independent).
+        ensurePrivateDir(dir);
+        makeFilePrivate(file);
+        ready = true;
+      }
       if (fs.existsSync(file) && fs.statSync(file).size > maxBytes) {
         fs.renameSync(file, path.join(dir, LOG_FILE.replace(/\.log$/, '.1.log')));
       }
+      const fresh = !fs.existsSync(file);
       fs.appendFileSync(file, line, { mode: 0o600 });
+      if (fresh) makeFilePrivate(file);
     } catch (err) {
       // A log that cannot be written must not break the app; say so once.
       broken = true;

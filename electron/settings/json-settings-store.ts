@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, makeFilePrivate } from '../core/private-files';
 import type { SettingsStore } from './settings-store';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -22,9 +23,10 @@ export function createJsonSettingsStore(
   const values = new Map(Object.entries(load(file, options.onProblem)));
 
   const save = () => {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     const temp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temp, `${JSON.stringify(Object.fromEntries(values), null, 2)}\n`, { mode: 0o600 });
+    makeFilePrivate(temp);
     fs.renameSync(temp, file);
   };
 

@@ -37,19 +37,39 @@ export interface SettingsService {
 export interface SettingsServiceOptions {
   /** DASHSCOPE_BASE_URL (normalized), which wins over the region when set. */
   baseURLOverride: string | null;
+  /** Told once per setting whose stored value is of the wrong type or out of range. */
+  onProblem?: (message: string) => void;
 }
 
 export function createSettingsService(
   store: SettingsStore,
   options: SettingsServiceOptions,
 ): SettingsService {
+  const reported = new Set<string>();
+  /** Stored values that failed their check: replaced by the next save, whatever it changes. */
+  const damaged = new Set<keyof AppSettings>();
   function get(): AppSettings {
     // Each stored value is checked on its own: one bad value falls back to its default, not all.
     const shape = appSettingsSchema.shape;
     const settings = { ...defaultSettings } as Record<keyof AppSettings, unknown>;
     for (const name of settingNames) {
-      const parsed = shape[name].safeParse(store.get(name));
-      if (parsed.success) settings[name] = parsed.data;
+      let stored: unknown;
+      try {
+        stored = store.get(name);
+      } catch {
+        stored = undefined; // a store that cannot read one value must not fail every request
+      }
+      if (stored === undefined) continue;
+      const parsed = shape[name].safeParse(stored);
+      if (parsed.success) {
+        settings[name] = parsed.data;
+        continue;
+      }
+      damaged.add(name);
+      if (!reported.has(name)) {
+        reported.add(name);
+        options.onProblem?.(`The saved setting "${name}" is not valid; its default is used.`);
+      }
     }
     return settings as AppSettings;
   }
@@ -73,9 +93,14 @@ export function createSettingsService(
       if (!next.success) {
         fail('invalid_argument', next.error.issues[0]?.message ?? 'These settings are not valid.');
       }
-      for (const name of Object.keys(patch) as Array<keyof AppSettings>) {
+      for (const name of new Set([
+        ...(Object.keys(patch) as Array<keyof AppSettings>),
+        ...damaged,
+        ...((store.damagedKeys?.() ?? []).filter((k) => k in defaultSettings) as Array<keyof AppSettings>),
+      ])) {
         store.set(name, next.data[name]);
       }
+      damaged.clear();
       return view();
     },
     region: () => get().region,

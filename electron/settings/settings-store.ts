@@ -10,6 +10,8 @@ export interface SettingsStore {
   set(key: string, value: unknown): void;
   delete(key: string): void;
   all(): Record<string, unknown>;
+  /** Keys whose stored value could not be read (a damaged row): the next save rewrites them. */
+  damagedKeys?(): string[];
 }
 
 /** For tests and for a run where no database could be opened. */

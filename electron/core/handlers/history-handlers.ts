@@ -110,7 +110,7 @@ export function createHistoryHandlers(
           detail: parsed.error.message,
         });
       try {
-        return { conversationIds: importJson(need().store, parsed.data) };
+        return importJson(need().store, parsed.data);
       } catch (err) {
         fail('invalid_argument', 'This export is damaged; nothing was imported.', { detail: String(err) });
       }

@@ -1,7 +1,8 @@
 import { initial } from './001-initial';
 import { search } from './002-search';
+import { idsNeverReused } from './003-ids-never-reused';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file added at the end. */
-export const migrations: readonly Migration[] = [initial, search];
+export const migrations: readonly Migration[] = [initial, search, idsNeverReused];
 export const LATEST_VERSION = migrations.at(-1)!.version;

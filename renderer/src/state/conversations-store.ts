@@ -3,7 +3,13 @@
  * search results, and start-up notices about the history file.
  */
 import { create } from 'zustand';
-import type { AppError, ConversationSummary, HistoryNotice, SearchHit } from '../../../electron/contract';
+import type {
+  AppError,
+  ChannelResult,
+  ConversationSummary,
+  HistoryNotice,
+  SearchHit,
+} from '../../../electron/contract';
 import { qwen } from '../api/qwen';
 
 interface ConversationsState {
@@ -13,6 +19,9 @@ interface ConversationsState {
   query: string;
   hits: SearchHit[] | null;
   notices: HistoryNotice[];
+  /** The conversations the last import skipped as invalid, with the reason (shown until dismissed). */
+  importSkipped: ChannelResult<'history.import'>['skipped'];
+  dismissImportSkipped(): void;
   load(): Promise<void>;
   search(query: string): Promise<void>;
   upsert(conversation: ConversationSummary): void;
@@ -51,6 +60,8 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
   query: '',
   hits: null,
   notices: [],
+  importSkipped: [],
+  dismissImportSkipped: () => set({ importSkipped: [] }),
 
   async load() {
     const [list, notices] = await Promise.all([
@@ -121,7 +132,7 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
       set({ error: result.error });
       return null;
     }
-    set({ error: null });
+    set({ error: null, importSkipped: result.value.skipped });
     await get().load();
     return result.value.conversationIds.length;
   },

@@ -7,6 +7,8 @@ export function HistoryNotices() {
   const notices = useConversationsStore((s) => s.notices);
   const error = useConversationsStore((s) => s.error);
   const dismiss = useConversationsStore((s) => s.dismissNotice);
+  const skipped = useConversationsStore((s) => s.importSkipped);
+  const dismissSkipped = useConversationsStore((s) => s.dismissImportSkipped);
   return (
     <>
       {notices.map((n, i) => (
@@ -17,6 +19,25 @@ export function HistoryNotices() {
           </button>
         </div>
       ))}
+      {skipped.length > 0 && (
+        <div role="alert" className="history-notice">
+          <p>{t('sidebar.importSkipped', { count: skipped.length })}</p>
+          <ul>
+            {skipped.slice(0, 20).map((s) => (
+              <li key={s.index}>
+                {t('sidebar.importSkippedItem', {
+                  number: s.index + 1,
+                  title: s.title ?? t('sidebar.untitled'),
+                })}{' '}
+                <code>{s.reason}</code>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismissSkipped}>
+            {t('sidebar.dismiss')}
+          </button>
+        </div>
+      )}
       {/* A status, not an alert: the chat's own alert says the same thing when the app is unreachable. */}
       {error && notices.length === 0 && (
         <div role="status" className="history-notice">
