@@ -58,6 +58,7 @@ function lockedAppCore(config: EnvConfig, env: NodeJS.ProcessEnv, releaseLock: (
       : history.settings;
   const settings = createSettingsService(store, {
     baseURLOverride: env.DASHSCOPE_BASE_URL?.trim() ? config.baseURL : null,
+    onProblem: (m) => logger.warn(m),
   });
   const keys = createKeyManager({
     envKey: config.apiKey,
