@@ -22,8 +22,17 @@ const LONGEST_TASK_MS = 50;
 /** The host's resident memory may not pass this (it starts near 100 MB). */
 const MAX_RSS_MB = 600;
 
+/**
+ * A long answer shaped like a model's: paragraphs of 60 words (LOAD_PARAGRAPH=0: one paragraph,
+ * whose last Markdown block is the whole answer, re-parsed on every repaint).
+ */
+const PARAGRAPH_WORDS = Number(process.env.LOAD_PARAGRAPH ?? 60) || Infinity;
 const answerFor = (question: string) =>
-  `${question}: ` + Array.from({ length: ANSWER_TOKENS - 2 }, (_, i) => `w${(i * 7) % 1000}`).join(' ');
+  `${question}: ` +
+  Array.from(
+    { length: ANSWER_TOKENS - 2 },
+    (_, i) => `${i > 0 && i % PARAGRAPH_WORDS === 0 ? '\n\n' : i > 0 ? ' ' : ''}w${(i * 7) % 1000}`,
+  ).join('');
 
 function rssMb(pid: number): number | null {
   try {
