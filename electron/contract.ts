@@ -15,6 +15,14 @@ import { regionIds } from './qwen/regions';
 export const MAX_MESSAGE_CHARS = 1_000_000;
 /** Most messages in one request (a whole conversation path). */
 export const MAX_MESSAGES = 10_000;
+/**
+ * Largest history import (a JSON export), in bytes: the page checks the file's size before reading
+ * it, browser mode's upload route stops reading past it, and `history.import`'s schema caps the text
+ * (in characters, never more than its UTF-8 bytes). A type too, so the renderer, which imports only
+ * types from here, is checked against the same figure.
+ */
+export type MaxImportBytes = 200_000_000;
+export const MAX_IMPORT_BYTES: MaxImportBytes = 200_000_000;
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -344,7 +352,13 @@ const historyChannels = {
   'history.import': channel<{
     conversationIds: number[];
     skipped: Array<{ index: number; title: string | null; reason: string }>;
-  }>()(z.object({ text: z.string().max(500_000_000) })),
+  }>()(
+    z.object({
+      text: z.string().max(MAX_IMPORT_BYTES, {
+        message: `An import can be at most ${MAX_IMPORT_BYTES / 1_000_000} MB.`,
+      }),
+    }),
+  ),
   'history.search': channel<{ hits: SearchHit[] }>()(
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }),
   ),
@@ -558,3 +572,12 @@ export type BridgeMessage =
 /** The WebSocket path; the per-run token goes in the `token` query parameter. */
 export type BridgePath = '/bridge';
 export const BRIDGE_PATH: BridgePath = '/bridge';
+/** Browser mode's history import: a POST of the export's text (same token, Origin and Host checks). */
+export type BridgeImportPath = '/bridge/import';
+export const BRIDGE_IMPORT_PATH: BridgeImportPath = '/bridge/import';
+/**
+ * Largest bridge message: room for one image at the contract's 30 million characters in a request
+ * (a data: URL is ASCII) and any question; imports go through the upload instead.
+ */
+export type BridgeMaxMessageBytes = 33_554_432;
+export const MAX_BRIDGE_MESSAGE_BYTES: BridgeMaxMessageBytes = 33_554_432;

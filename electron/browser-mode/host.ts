@@ -3,18 +3,20 @@
  * only. Every bridge connection must carry this run's random token and come from this host's own
  * origin (so another web page, or another local user's browser tab, cannot drive the app), and every
  * request must name this host (so DNS rebinding cannot reach it).
+ *
+ * Anyone on the machine can send this server anything, so no request, however malformed, may throw
+ * out of a handler: each is answered with a 4xx (or dropped, for a broken socket) and the host stays up.
  */
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { BRIDGE_PATH, type BridgeMessage, type BridgeRequest } from '../contract';
+import { WebSocketServer } from 'ws';
+import { BRIDGE_IMPORT_PATH, BRIDGE_PATH, MAX_BRIDGE_MESSAGE_BYTES } from '../contract';
 import type { Core } from '../core/create-core';
 import { contentSecurityPolicy } from '../security/csp';
+import { serveBridge } from './bridge';
+import { serveImportUpload } from './import-upload';
 import { readStaticFile } from './static-files';
-
-/** Largest bridge message accepted (room for images pasted into a question). */
-const MAX_BRIDGE_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export interface BrowserHostOptions {
   core: Core;
@@ -37,37 +39,76 @@ export interface BrowserHost {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  // Node's own limits on headers (16 KiB) and the request timeout stay; a malformed request line
+  // or header is answered 400 (431 when too large) by clientError below.
   const server = http.createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_MESSAGE_BYTES });
   let origin = '';
   let host = '';
 
+  /** The request's path and query, or null when its target is not a path on this host. */
+  const target = (req: http.IncomingMessage): URL | null => {
+    const raw = req.url ?? '/';
+    if (!raw.startsWith('/') || raw.startsWith('//')) return null; // absolute-form, `*`, …
+    try {
+      return new URL(raw, origin);
+    } catch {
+      return null;
+    }
+  };
+  /** The bridge's checks (Host, token, Origin), shared by the WebSocket and the import upload. */
+  const refusal = (req: http.IncomingMessage, url: URL): number | null => {
+    if (req.headers.host !== host) return 404;
+    if (!sameSecret(url.searchParams.get('token') ?? '', token)) return 401;
+    const allowed =
+      req.headers.origin === origin || (!!options.devOrigin && req.headers.origin === options.devOrigin);
+    return allowed ? null : 403;
+  };
+
   server.on('request', (req, res) => {
-    if (req.headers.host !== host) return refuseHttp(res, 421, 'Misdirected request');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuseHttp(res, 405, 'Method not allowed');
-    const pathname = new URL(req.url ?? '/', origin).pathname;
-    void readStaticFile(options.rendererDir, pathname).then((file) => {
-      if (!file) return refuseHttp(res, 404, 'Not found');
-      res.writeHead(200, {
-        'content-type': file.contentType,
-        'content-security-policy': contentSecurityPolicy({ connectSrc: [origin.replace(/^http/, 'ws')] }),
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cross-origin-opener-policy': 'same-origin',
-        'cache-control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : file.body);
-    });
+    res.on('error', () => undefined);
+    if (req.headers.host !== host) return refuseHttp(res, 421);
+    const url = target(req);
+    if (!url) return refuseHttp(res, 400);
+    if (url.pathname === BRIDGE_IMPORT_PATH && req.method === 'POST') {
+      const status = refusal(req, url);
+      if (status) return refuseHttp(res, status);
+      return serveImportUpload(req, res, options.core);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuseHttp(res, 405);
+    readStaticFile(options.rendererDir, url.pathname).then(
+      (file) => {
+        if (!file) return refuseHttp(res, 404);
+        res.writeHead(200, {
+          'content-type': file.contentType,
+          'content-security-policy': contentSecurityPolicy({ connectSrc: [origin.replace(/^http/, 'ws')] }),
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+          'cross-origin-opener-policy': 'same-origin',
+          'cache-control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
+        });
+        res.end(req.method === 'HEAD' ? undefined : file.body);
+      },
+      () => refuseHttp(res, 500),
+    );
   });
 
   server.on('upgrade', (req, socket: Socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== BRIDGE_PATH || req.headers.host !== host) return refuseUpgrade(socket, 404);
-    if (!sameSecret(url.searchParams.get('token') ?? '', token)) return refuseUpgrade(socket, 401);
-    const allowed =
-      req.headers.origin === origin || (!!options.devOrigin && req.headers.origin === options.devOrigin);
-    if (!allowed) return refuseUpgrade(socket, 403);
+    // Until ws takes the socket over (it adds its own), a reset must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
+    const url = target(req);
+    if (!url || url.pathname !== BRIDGE_PATH) return refuseUpgrade(socket, url ? 404 : 400);
+    const status = refusal(req, url);
+    if (status) return refuseUpgrade(socket, status);
     wss.handleUpgrade(req, socket, head, (ws) => serveBridge(ws, options.core));
+  });
+
+  // A request line or header Node's parser refuses (or a socket that broke mid-request).
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    const status =
+      err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    socket.end(statusLine(status));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -91,49 +132,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-/** One renderer connection: requests in, results and every core event out. */
-function serveBridge(ws: WebSocket, core: Core): void {
-  const send = (message: BridgeMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
-  const unsubscribe = core.subscribe((event, payload) => send({ kind: 'event', event, payload }));
-  ws.on('close', unsubscribe);
-  ws.on('message', (data, isBinary) => {
-    const request = isBinary ? null : parseRequest(data.toString());
-    if (!request) {
-      ws.close(1003, 'Malformed message');
-      return;
-    }
-    void core
-      .invoke(request.channel, request.arg)
-      .then((result) => send({ kind: 'result', id: request.id, result }));
-  });
-}
-
-function parseRequest(text: string): BridgeRequest | null {
-  try {
-    const value = JSON.parse(text) as Partial<BridgeRequest>;
-    if (value.kind === 'invoke' && Number.isSafeInteger(value.id) && typeof value.channel === 'string') {
-      return { kind: 'invoke', id: value.id!, channel: value.channel, arg: value.arg };
-    }
-  } catch {
-    // fall through
-  }
-  return null;
-}
-
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function refuseHttp(res: http.ServerResponse, status: number, text: string): void {
+function refuseHttp(res: http.ServerResponse, status: number): void {
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end(text);
+  res.end(http.STATUS_CODES[status] ?? 'Refused');
+}
+
+function statusLine(status: number): string {
+  const text = http.STATUS_CODES[status] ?? 'Refused';
+  return `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`;
 }
 
 function refuseUpgrade(socket: Socket, status: number): void {
-  const text = http.STATUS_CODES[status] ?? 'Refused';
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(statusLine(status));
 }

@@ -3,6 +3,8 @@
  * cannot tell it from the Electron preload's.
  */
 import type {
+  BridgeImportPath,
+  BridgeMaxMessageBytes,
   BridgeMessage,
   BridgePath,
   BridgeRequest,
@@ -12,6 +14,8 @@ import type {
 } from '../../../electron/contract';
 
 const BRIDGE_PATH: BridgePath = '/bridge';
+const BRIDGE_IMPORT_PATH: BridgeImportPath = '/bridge/import';
+const MAX_BRIDGE_MESSAGE_BYTES: BridgeMaxMessageBytes = 33_554_432;
 
 const TOKEN_KEY = 'qwen-desk.bridge-token';
 
@@ -29,6 +33,15 @@ export function takeBridgeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+const disconnected: Result<never> = {
+  ok: false,
+  error: {
+    code: 'network',
+    message: 'Lost the connection to Qwen Desk.',
+    action: 'Restart Qwen Desk (npm start) and open the new address it prints.',
+  },
+};
+
 export function createBridgeClient(token: string): QwenApi {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const pending = new Map<number, (result: Result<unknown>) => void>();
@@ -42,14 +55,6 @@ export function createBridgeClient(token: string): QwenApi {
   // Nobody waits on this promise until the first call; don't report its rejection twice.
   opened.catch(() => undefined);
 
-  const disconnected: Result<never> = {
-    ok: false,
-    error: {
-      code: 'network',
-      message: 'Lost the connection to Qwen Desk.',
-      action: 'Restart Qwen Desk (npm start) and open the new address it prints.',
-    },
-  };
   socket.addEventListener('close', () => {
     for (const resolve of pending.values()) resolve(disconnected);
     pending.clear();
@@ -64,8 +69,15 @@ export function createBridgeClient(token: string): QwenApi {
     }
   });
 
+  const tooLarge: Result<never> = {
+    ok: false,
+    error: { code: 'too_large', message: 'This request is too large to send.' },
+  };
+
   return {
     async invoke(channel, arg) {
+      // An export can be far larger than one WebSocket frame may be: it goes as an HTTP upload.
+      if (channel === 'history.import') return upload(token, (arg as { text: string }).text);
       try {
         await opened;
       } catch {
@@ -74,9 +86,14 @@ export function createBridgeClient(token: string): QwenApi {
       if (socket.readyState !== WebSocket.OPEN) return disconnected;
       const id = nextId++;
       const request: BridgeRequest = { kind: 'invoke', id, channel, arg };
+      const json = JSON.stringify(request);
+      // The host closes the whole connection on a frame over its cap; refuse it here instead.
+      if (json.length * 3 > MAX_BRIDGE_MESSAGE_BYTES && new Blob([json]).size > MAX_BRIDGE_MESSAGE_BYTES) {
+        return tooLarge;
+      }
       return new Promise((resolve) => {
         pending.set(id, resolve as (r: Result<unknown>) => void);
-        socket.send(JSON.stringify(request));
+        socket.send(json);
       });
     },
     on(event, listener) {
@@ -86,4 +103,23 @@ export function createBridgeClient(token: string): QwenApi {
       return () => set.delete(listener as (payload: never) => void);
     },
   };
+}
+
+/** `history.import` in browser mode: the text as the body of a POST; the host answers a Result. */
+async function upload<T>(token: string, text: string): Promise<Result<T>> {
+  try {
+    const res = await fetch(`${BRIDGE_IMPORT_PATH}?token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: text,
+    });
+    if (res.headers.get('content-type')?.startsWith('application/json'))
+      return (await res.json()) as Result<T>;
+    return {
+      ok: false,
+      error: { code: 'bad_request', message: 'Qwen Desk refused the import.', httpStatus: res.status },
+    };
+  } catch {
+    return disconnected;
+  }
 }

@@ -1,12 +1,17 @@
 import { useRef } from 'react';
+import type { MaxImportBytes } from '../../../../electron/contract';
 import { useT } from '../../i18n';
 import { useConversationsStore } from '../../state/conversations-store';
 import { saveTextFile } from './save-file';
 
+/** The contract's MAX_IMPORT_BYTES (the type keeps the two equal; the renderer imports only types). */
+const MAX_IMPORT_BYTES: MaxImportBytes = 200_000_000;
+
 /**
  * The whole history as a file (Markdown to read, JSON to keep or move) and importing a JSON export.
  * The file is read in the page (File.text()) and sent over the typed `history.import` channel; no
- * path ever reaches the main process.
+ * path ever reaches the main process. In browser mode the bridge client sends it as an HTTP upload,
+ * not a WebSocket frame. A file over the limit is refused before it is read.
  */
 export function HistoryFiles() {
   const t = useT();
@@ -21,9 +26,18 @@ export function HistoryFiles() {
     if (!file) return;
     const store = useConversationsStore.getState();
     store.setStatus(null);
+    if (input.current) input.current.value = ''; // the same file can be picked again
+    if (file.size > MAX_IMPORT_BYTES) {
+      store.setStatus(
+        t('sidebar.importTooLarge', {
+          size: Math.ceil(file.size / 1_000_000),
+          max: MAX_IMPORT_BYTES / 1_000_000,
+        }),
+      );
+      return;
+    }
     const count = await store.importHistory(await file.text());
     if (count !== null) store.setStatus(t('sidebar.imported', { count }));
-    if (input.current) input.current.value = ''; // the same file can be picked again
   };
 
   return (
