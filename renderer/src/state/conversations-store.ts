@@ -132,5 +132,19 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
 
 /** Keeps the list current as conversations change in the main process (titles, new ones). */
 export function connectConversationEvents(): () => void {
-  return qwen().on('history.conversation.updated', (c) => useConversationsStore.getState().upsert(c));
+  const offUpdated = qwen().on('history.conversation.updated', (c) =>
+    useConversationsStore.getState().upsert(c),
+  );
+  // Faults (issue 9): answers cannot be saved (disk full) — shown until saving works again.
+  const offNotice = qwen().on('history.notice', (n) =>
+    useConversationsStore.setState((s) => {
+      const others = s.notices.filter((x) => x.kind !== 'save_failed');
+      if (n.kind === 'save_resumed') return { notices: others };
+      return { notices: [...others, n] };
+    }),
+  );
+  return () => {
+    offUpdated();
+    offNotice();
+  };
 }
