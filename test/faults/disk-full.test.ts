@@ -79,22 +79,22 @@ async function run(
 ) {
   // An earlier conversation, saved whole before the disk fills.
   const first = await call(core, 'history.send', { content: 'first', model: 'qwen-plus' });
-  await events.until(first.streamId);
+  await events.until(first.streamId!);
 
   const sent = await call(core, 'history.send', {
     conversationId: first.conversationId,
     content: 'second',
     model: 'qwen-plus',
   });
-  await events.until(sent.streamId, (e) => e.type === 'delta');
+  await events.until(sent.streamId!, (e) => e.type === 'delta');
   fault.on();
   // Told once, while the answer keeps arriving on screen.
   await eventually(() => notices.some((n) => n.kind === 'save_failed'));
-  const atNotice = events.text(sent.streamId).length;
-  const done = await events.until(sent.streamId);
+  const atNotice = events.text(sent.streamId!).length;
+  const done = await events.until(sent.streamId!);
   expect(done.type).toBe('done');
-  expect(events.text(sent.streamId)).toBe(tokens.join(''));
-  expect(events.text(sent.streamId).length).toBeGreaterThan(atNotice);
+  expect(events.text(sent.streamId!)).toBe(tokens.join(''));
+  expect(events.text(sent.streamId!).length).toBeGreaterThan(atNotice);
   expect(notices.filter((n) => n.kind === 'save_failed')).toHaveLength(1);
   // A reloaded window asks for the notices: the failure is among them.
   expect((await call(core, 'history.notices', undefined)).notices.map((n) => n.kind)).toContain(
