@@ -48,6 +48,8 @@ if (op === 'migrate') {
       ? await core.invoke('history.import', { text: fs.readFileSync(process.env.IMPORT_FILE!, 'utf8') })
       : await core.invoke('history.delete', { conversationId: Number(process.env.CONVERSATION_ID) });
   if (!result.ok) process.stdout.write(`FAILED ${result.error.message}\n`);
+  // DIE_AFTER: killed once the operation committed, so its pages are still only in the WAL.
+  if (process.env.DIE_AFTER) process.kill(process.pid, 'SIGKILL');
   await core.dispose();
 }
 process.stdout.write('DONE\n');
