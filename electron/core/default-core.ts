@@ -5,6 +5,7 @@ import { systemClock } from './clock';
 import { createQwenClient } from '../qwen/qwen-client';
 import { HistoryStore } from '../history/history-store';
 import { HistoryTooNewError } from '../history/migrate';
+import { assertWritableDataDir } from './data-folder';
 
 /** Opens the history in the data directory; when it cannot (a newer version's file, …) the UI says why. */
 function openHistory(
@@ -29,6 +30,8 @@ import { withRequestLog } from '../logging/logged-core';
 
 /** The core as the app runs it, from the environment's configuration: used by main.ts and browser mode. */
 export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = process.env): Core {
+  // Faults (issue 9): a read-only data folder is refused first, in one clear sentence.
+  assertWritableDataDir(config.dataDir);
   // --- Settings, keychain and log (issue 5) ---
   // The key manager is made below; the log asks it for the keys to hide on every line.
   let knownKeys: () => readonly string[] = () => (config.apiKey ? [config.apiKey] : []);
