@@ -2,7 +2,7 @@ import type { AppError, ChatEvent, StreamStatus, Usage } from '../contract';
 import type { HistoryStore } from '../history/history-store';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
-import { checkWrite, isDiskFull } from './write-faults';
+import { checkWrite, isDiskFull } from '../history/write-faults';
 
 /**
  * Streamed text reaches the file at most this long after it arrived, so a crash (even SIGKILL)

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { checkWrite } from './write-faults';
 
 /** How many backups of each kind are kept; older ones are removed after a new one is written. */
 export const BACKUPS_KEPT = 5;
@@ -69,7 +70,17 @@ export async function dailyBackupIfDue(
   if (now - newest < DAY_MS) return null;
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `history-daily-${stamp(now)}.sqlite3`);
-  await db.backup(file);
+  // Faults (issue 9): written under another name and renamed when whole, so a full disk (or a kill)
+  // mid-copy never leaves half a backup that would count as the newest one.
+  const partial = `${file}.partial`;
+  try {
+    checkWrite('backup');
+    await db.backup(partial);
+    fs.renameSync(partial, file);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    throw err;
+  }
   prune(dir, 'daily');
   return file;
 }

@@ -1,7 +1,7 @@
 /**
  * The disk fills up while an answer streams. Two ways: a real 4 MB tmpfs the test mounts (when it
  * may: root on Linux), filled with a file until ENOSPC; and, always, the injectable write layer
- * (electron/core/write-faults.ts) failing the history's writes with SQLITE_FULL.
+ * (electron/history/write-faults.ts) failing the history's writes with SQLITE_FULL.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,7 +13,9 @@ import { FakeDashScope } from '../fake-dashscope/server';
 import { collectEvents } from '../support/core';
 import { buildHistoryCore, call, eventually } from '../support/history';
 import { HISTORY_FILE } from '../../electron/history/open-database';
-import { injectWriteFault } from '../../electron/core/write-faults';
+import { injectWriteFault } from '../../electron/history/write-faults';
+import { HistoryStore } from '../../electron/history/history-store';
+import { backupDir, dailyBackupIfDue, listBackupFiles } from '../../electron/history/backups';
 import type { HistoryNotice } from '../../electron/contract';
 import type { Core } from '../../electron/core/create-core';
 
@@ -154,6 +156,61 @@ describe('the disk filling up while an answer streams', () => {
         off: () => remove(),
       });
       console.log(`disk-full (injected SQLITE_FULL): survived in ${ms.toFixed(0)} ms`);
+    } finally {
+      remove();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  /** A daily backup on a full disk fails whole (no half file left to count as the newest); the next one works. */
+  async function backupScenario(dataDir: string, fault: { on(): void; off(): void }) {
+    const store = HistoryStore.open(dataDir);
+    try {
+      store.db.exec(
+        `CREATE TABLE IF NOT EXISTS ballast (b BLOB); INSERT INTO ballast VALUES (randomblob(600000));`,
+      );
+      fs.mkdirSync(backupDir(dataDir));
+      fault.on();
+      await expect(dailyBackupIfDue(store.db, dataDir, Date.now())).rejects.toThrow();
+      expect(fs.readdirSync(backupDir(dataDir))).toEqual([]);
+      fault.off();
+      const file = await dailyBackupIfDue(store.db, dataDir, Date.now());
+      expect(listBackupFiles(dataDir, 'daily')).toEqual([file]);
+      const copy = new Database(file!, { readonly: true });
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      copy.close();
+    } finally {
+      store.close();
+    }
+  }
+
+  it('a daily backup on a full tmpfs leaves no half file, and the next one is whole', async (ctx) => {
+    const mount = tryMountTmpfs();
+    if (!mount) {
+      console.log('disk-full backup: cannot mount a tmpfs here; the injected layer below still runs');
+      ctx.skip();
+      return;
+    }
+    try {
+      let filler = '';
+      await backupScenario(path.join(mount, 'data'), {
+        on: () => (filler = fillDisk(mount)),
+        off: () => fs.rmSync(filler),
+      });
+    } finally {
+      execFileSync('umount', ['-l', mount]);
+      fs.rmdirSync(mount);
+    }
+  });
+
+  it('a daily backup failing with ENOSPC through the injected layer: the same', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-enospc-'));
+    let remove = () => undefined as void;
+    try {
+      await backupScenario(dataDir, {
+        on: () => (remove = injectWriteFault((point) => point === 'backup')),
+        off: () => remove(),
+      });
     } finally {
       remove();
       fs.rmSync(dataDir, { recursive: true, force: true });
