@@ -38,17 +38,20 @@ describe('SIGKILL during an operation: complete or not at all after the restart'
     const toImport = 40 * 10 * 2;
     fs.writeFileSync(importFile, exportText(40, 10, 100));
     const points: number[] = [];
-    for (let i = 0; i < KILLS; i++) {
-      const dir = copyDir(base);
-      const killAt = 1 + Math.floor(Math.random() * (toImport - 1));
-      points.push(killAt);
-      expect(
-        await runChild({ OP: 'import', DATA_DIR: dir, IMPORT_FILE: importFile, KILL_AT: String(killAt) }),
-      ).toBe('killed');
-      const counts = restartAndCheck(dir);
-      // Not at all: the 10 conversations (100 messages) from before, nothing of the import.
-      expect(counts).toEqual({ conversations: 10, messages: 100, indexed: 100, version: LATEST_VERSION });
-    }
+    // The children run side by side (each in its own folder): the kills are the children's own.
+    await Promise.all(
+      Array.from({ length: KILLS }, async () => {
+        const dir = copyDir(base);
+        const killAt = 1 + Math.floor(Math.random() * (toImport - 1));
+        points.push(killAt);
+        expect(
+          await runChild({ OP: 'import', DATA_DIR: dir, IMPORT_FILE: importFile, KILL_AT: String(killAt) }),
+        ).toBe('killed');
+        const counts = restartAndCheck(dir);
+        // Not at all: the 10 conversations (100 messages) from before, nothing of the import.
+        expect(counts).toEqual({ conversations: 10, messages: 100, indexed: 100, version: LATEST_VERSION });
+      }),
+    );
     // Control: left alone, the same import is complete.
     const dir = copyDir(base);
     expect(await runChild({ OP: 'import', DATA_DIR: dir, IMPORT_FILE: importFile, KILL_AT: '1e9' })).toBe(
@@ -69,20 +72,28 @@ describe('SIGKILL during an operation: complete or not at all after the restart'
     const big = await makeDataDir(exportText(3, 150, 0));
     const id = 2; // the middle one: 300 messages
     const points: number[] = [];
-    for (let i = 0; i < KILLS; i++) {
-      const dir = copyDir(big);
-      const killAt = 1 + Math.floor(Math.random() * 299);
-      points.push(killAt);
-      expect(
-        await runChild({ OP: 'delete', DATA_DIR: dir, CONVERSATION_ID: String(id), KILL_AT: String(killAt) }),
-      ).toBe('killed');
-      expect(restartAndCheck(dir)).toEqual({
-        conversations: 3,
-        messages: 900,
-        indexed: 900,
-        version: LATEST_VERSION,
-      });
-    }
+    // The children run side by side (each in its own folder): the kills are the children's own.
+    await Promise.all(
+      Array.from({ length: KILLS }, async () => {
+        const dir = copyDir(big);
+        const killAt = 1 + Math.floor(Math.random() * 299);
+        points.push(killAt);
+        expect(
+          await runChild({
+            OP: 'delete',
+            DATA_DIR: dir,
+            CONVERSATION_ID: String(id),
+            KILL_AT: String(killAt),
+          }),
+        ).toBe('killed');
+        expect(restartAndCheck(dir)).toEqual({
+          conversations: 3,
+          messages: 900,
+          indexed: 900,
+          version: LATEST_VERSION,
+        });
+      }),
+    );
     const dir = copyDir(big);
     expect(await runChild({ OP: 'delete', DATA_DIR: dir, CONVERSATION_ID: String(id), KILL_AT: '1e9' })).toBe(
       'finished',
