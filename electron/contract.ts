@@ -269,7 +269,9 @@ export interface SendResult {
 
 /** Something the user should know about the history file (shown once by the UI). */
 export interface HistoryNotice {
-  kind: 'recovered' | 'unavailable';
+  // Faults (issue 9): `save_failed` while answers cannot be written (disk full), `save_resumed` once
+  // they can again (sent as a `history.notice` event; the renderer then drops the failure notice).
+  kind: 'recovered' | 'unavailable' | 'save_failed' | 'save_resumed';
   message: string;
   /** Where the damaged file was moved. */
   path?: string;
@@ -534,6 +536,12 @@ export const events = {
   'chat.event': chatEventSchema,
   // History: a conversation's title, pin or time changed (e.g. its title was generated).
   'history.conversation.updated': conversationSummarySchema,
+  // Faults (issue 9): the history could not save (disk full), or saves again.
+  'history.notice': z.object({
+    kind: z.enum(['recovered', 'unavailable', 'save_failed', 'save_resumed']),
+    message: z.string(),
+    path: z.string().optional(),
+  }),
 } as const;
 
 export type Events = typeof events;

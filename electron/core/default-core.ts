@@ -9,6 +9,7 @@ import { acquireDataLock } from './data-lock';
 
 // A second process on the same data folder fails to start with this (main.ts / browser mode say why).
 export { DataFolderInUseError } from './data-lock';
+import { assertWritableDataDir } from './data-folder';
 
 /** Opens the history in the data directory; when it cannot (a newer version's file, …) the UI says why. */
 function openHistory(
@@ -33,6 +34,8 @@ import { withRequestLog } from '../logging/logged-core';
 
 /** The core as the app runs it, from the environment's configuration: used by main.ts and browser mode. */
 export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = process.env): Core {
+  // Faults (issue 9): a read-only data folder is refused first, in one clear sentence.
+  assertWritableDataDir(config.dataDir);
   // Issue 9: the folder is ours before the history opens. Opening marks streaming answers
   // interrupted, which is only right when no other process is still writing them.
   const lock = acquireDataLock(config.dataDir, process.versions.electron ? 'app' : 'browser mode');

@@ -2,6 +2,7 @@ import type { AppError, ChatEvent, StreamStatus, Usage } from '../contract';
 import type { HistoryStore } from '../history/history-store';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
+import { checkWrite, isDiskFull } from '../history/write-faults';
 
 /**
  * Streamed text reaches the file at most this long after it arrived, so a crash (even SIGKILL)
@@ -10,6 +11,11 @@ import type { EventHub } from './event-hub';
 export const FLUSH_INTERVAL_MS = 200;
 /** Events for a stream not yet registered are held (bounded) while a start is in progress. */
 const MAX_EARLY_EVENTS = 10_000;
+/** After a failed save (disk full) the text stays in memory and the write is tried again this often. */
+export const RETRY_SAVE_MS = 1000;
+
+const SAVE_FAILED_MESSAGE =
+  'Qwen Desk cannot save answers right now: the disk is full or not writable. The text stays on screen and is saved as soon as space is free.';
 
 export interface FinishedAnswer {
   messageId: number;
@@ -26,6 +32,8 @@ interface Recording {
   onEnd: (answer: FinishedAnswer) => void;
   /** A continued answer: the usage of the request(s) before this one. */
   earlierUsage: Usage | null;
+  /** The stream ended but its final write failed: retried until it succeeds (or shutdown). */
+  pendingEnd: (() => boolean) | null;
 }
 
 /** Two requests' usage together (a continued answer cost both). */
@@ -56,10 +64,12 @@ export class StreamRecorder {
   private earlyCount = 0;
   private starting = 0;
   private readonly unsubscribe: () => void;
+  /** Recordings whose last save failed; the user is told once, and again when all are saved. */
+  private readonly unsaved = new Set<Recording>();
 
   constructor(
     private readonly store: HistoryStore,
-    hub: EventHub,
+    private readonly hub: EventHub,
     private readonly clock: Clock,
   ) {
     this.unsubscribe = hub.subscribe((event, payload) => {
@@ -100,6 +110,7 @@ export class StreamRecorder {
       timer: null,
       onEnd,
       earlierUsage: resume?.usage ?? null,
+      pendingEnd: null,
     };
     this.recordings.set(streamId, rec);
     this.byMessage.set(messageId, streamId);
@@ -165,11 +176,53 @@ export class StreamRecorder {
 
   private flush(rec: Recording): void {
     rec.timer = null;
-    try {
+    this.save(rec, () => {
+      checkWrite('history');
       this.store.messages.flush(rec.messageId, rec.content, rec.reasoning || null, this.clock.now());
-    } catch {
-      // The database is closing or the message was deleted: the final write will say what it can.
+    });
+  }
+
+  /**
+   * Runs one write of `rec`. A failure while the database is open (a full disk: SQLITE_FULL, or an
+   * I/O error) keeps the text in memory, tells the user once, and tries again later; a failure
+   * because the database is closing gives up (the final write says what it can).
+   */
+  private save(rec: Recording, write: () => void): boolean {
+    try {
+      write();
+    } catch (err) {
+      if (!this.store.isOpen) return false;
+      this.markUnsaved(rec, err);
+      rec.timer ??= this.clock.setTimeout(() => this.retry(rec), RETRY_SAVE_MS);
+      return false;
     }
+    this.markSaved(rec);
+    return true;
+  }
+
+  private retry(rec: Recording): void {
+    rec.timer = null;
+    if (rec.pendingEnd) rec.pendingEnd();
+    else this.flush(rec);
+  }
+
+  private markUnsaved(rec: Recording, err: unknown): void {
+    if (this.unsaved.has(rec)) return;
+    const first = this.unsaved.size === 0;
+    this.unsaved.add(rec);
+    if (!first) return;
+    const detail = isDiskFull(err) ? '' : ` (${err instanceof Error ? err.message : String(err)})`;
+    const notice = { kind: 'save_failed' as const, message: SAVE_FAILED_MESSAGE + detail };
+    // Kept in the start-up notices too, so a window reloaded meanwhile still shows it.
+    this.store.notices.push(notice);
+    this.hub.emit('history.notice', notice);
+  }
+
+  private markSaved(rec: Recording): void {
+    if (!this.unsaved.delete(rec) || this.unsaved.size > 0) return;
+    const i = this.store.notices.findIndex((n) => n.kind === 'save_failed');
+    if (i >= 0) this.store.notices.splice(i, 1);
+    this.hub.emit('history.notice', { kind: 'save_resumed', message: 'Answers are being saved again.' });
   }
 
   private finish(
@@ -181,25 +234,40 @@ export class StreamRecorder {
     rec.timer = null;
     this.recordings.delete(rec.streamId);
     this.byMessage.delete(rec.messageId);
-    try {
-      this.store.messages.finish(rec.messageId, {
-        content: rec.content,
-        reasoning: rec.reasoning || null,
-        status,
-        error: extra.error ?? null,
-        usage: addUsage(rec.earlierUsage, extra.usage ?? null),
-        finishReason: extra.finishReason ?? null,
-        now: this.clock.now(),
+    const usage = addUsage(rec.earlierUsage, extra.usage ?? null);
+    rec.pendingEnd = () => {
+      const saved = this.save(rec, () => {
+        checkWrite('history');
+        this.store.messages.finish(rec.messageId, {
+          content: rec.content,
+          reasoning: rec.reasoning || null,
+          status,
+          error: extra.error ?? null,
+          usage,
+          finishReason: extra.finishReason ?? null,
+          now: this.clock.now(),
+        });
       });
-    } catch {
-      return; // closed or deleted: nothing more to do
-    }
-    rec.onEnd({ messageId: rec.messageId, status, content: rec.content });
+      if (saved) {
+        rec.pendingEnd = null;
+        rec.onEnd({ messageId: rec.messageId, status, content: rec.content });
+      }
+      return saved;
+    };
+    rec.pendingEnd();
   }
 
   /** On shutdown: what each unfinished answer has so far is written, marked interrupted. */
   finishAll(): void {
     for (const rec of [...this.recordings.values()]) this.finish(rec, 'interrupted', {});
+    // Answers that ended while the disk was full: one last try, then no more timers.
+    for (const rec of [...this.unsaved]) {
+      if (rec.timer !== null) this.clock.clearTimeout(rec.timer);
+      rec.timer = null;
+      rec.pendingEnd?.();
+      if (rec.timer !== null) this.clock.clearTimeout(rec.timer);
+    }
+    this.unsaved.clear();
     this.unsubscribe();
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ensurePrivateDir, makeFilePrivate } from '../core/private-files';
+import { checkWrite } from './write-faults';
 
 /** How many backups of each kind are kept; older ones are removed after a new one is written. */
 export const BACKUPS_KEPT = 5;
@@ -14,6 +15,12 @@ export function backupDir(dataDir: string): string {
 }
 
 const stamp = (now: number) => new Date(now).toISOString().replace(/[:.]/g, '-');
+/** The time `stamp` wrote into a backup's name, or null for a name it did not write. */
+function stampTime(name: string): number | null {
+  const m = /(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/.exec(name);
+  const t = m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) : NaN;
+  return Number.isFinite(t) ? t : null;
+}
 
 function listBackups(dir: string, kind: BackupKind): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -57,12 +64,26 @@ export async function dailyBackupIfDue(
   now: number,
 ): Promise<string | null> {
   const dir = backupDir(dataDir);
-  const newest = listBackups(dir, 'daily').at(-1);
-  if (newest && now - fs.statSync(path.join(dir, newest)).mtimeMs < DAY_MS) return null;
+  // Faults (issue 9): due by the times in the names (the clock the app runs on), counting only
+  // backups not after `now`: a clock set back (a day, a year) neither stops the daily copy until it
+  // catches up nor takes one at every check.
+  const taken = listBackups(dir, 'daily').map((f) => stampTime(f) ?? fs.statSync(path.join(dir, f)).mtimeMs);
+  const newest = Math.max(-Infinity, ...taken.filter((t) => t <= now));
+  if (now - newest < DAY_MS) return null;
   ensurePrivateDir(dir);
   const file = path.join(dir, `history-daily-${stamp(now)}.sqlite3`);
-  await db.backup(file);
-  makeFilePrivate(file);
+  // Faults (issue 9): written under another name and renamed when whole, so a full disk (or a kill)
+  // mid-copy never leaves half a backup that would count as the newest one.
+  const partial = `${file}.partial`;
+  try {
+    checkWrite('backup');
+    await db.backup(partial);
+    makeFilePrivate(partial);
+    fs.renameSync(partial, file);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    throw err;
+  }
   prune(dir, 'daily');
   return file;
 }

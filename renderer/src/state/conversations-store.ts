@@ -141,7 +141,23 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
   },
 }));
 
+/** A live notice about the history: a save failure replaces any earlier one; "resumed" removes it. */
+export function applyHistoryNotice(n: HistoryNotice): void {
+  useConversationsStore.setState((s) => {
+    const others = s.notices.filter((x) => x.kind !== 'save_failed');
+    return { notices: n.kind === 'save_resumed' ? others : [...others, n] };
+  });
+}
+
 /** Keeps the list current as conversations change in the main process (titles, new ones). */
 export function connectConversationEvents(): () => void {
-  return qwen().on('history.conversation.updated', (c) => useConversationsStore.getState().upsert(c));
+  const offUpdated = qwen().on('history.conversation.updated', (c) =>
+    useConversationsStore.getState().upsert(c),
+  );
+  // Faults (issue 9): answers cannot be saved (disk full) — shown until saving works again.
+  const offNotice = qwen().on('history.notice', applyHistoryNotice);
+  return () => {
+    offUpdated();
+    offNotice();
+  };
 }

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n';
 import { useConversationsStore } from '../../state/conversations-store';
 
-/** What happened to the history file at start-up (a damaged file moved aside, a newer file refused). */
+/** What happened to the history file: at start-up (a damaged file moved aside, a newer file refused), or answers that cannot be saved (disk full). */
 export function HistoryNotices() {
   const t = useT();
   const notices = useConversationsStore((s) => s.notices);
@@ -13,7 +13,13 @@ export function HistoryNotices() {
     <>
       {notices.map((n, i) => (
         <div key={i} role="alert" className="history-notice">
-          <p>{n.kind === 'recovered' ? t('sidebar.recovered', { path: n.path ?? '' }) : n.message}</p>
+          <p>
+            {n.kind === 'recovered'
+              ? t('sidebar.recovered', { path: n.path ?? '' })
+              : n.kind === 'save_failed'
+                ? t('sidebar.saveFailed')
+                : n.message}
+          </p>
           <button type="button" onClick={() => dismiss(i)}>
             {t('sidebar.dismiss')}
           </button>
