@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { readEnvConfig } from './core/config';
 import { createAppCore } from './core/default-core';
 import { APP_NAME } from './core/paths';
@@ -33,7 +33,21 @@ async function start(): Promise<void> {
   // Only an unpackaged app (npm run dev) may load its page from the dev server.
   const devServerUrl = app.isPackaged ? undefined : process.env.QWEN_DESK_DEV_SERVER_URL;
   const distDir = __dirname; // dist/electron
-  const core = createAppCore(config);
+  // Issue 9: a key goes to a new custom host only after this dialog, which no page can click.
+  const core = createAppCore(config, process.env, {
+    confirmKeyHost: async (host) =>
+      (
+        await dialog.showMessageBox({
+          type: 'warning',
+          buttons: ['Cancel', 'Send key'],
+          defaultId: 0,
+          cancelId: 0,
+          title: 'Send your API key?',
+          message: `Send your DashScope API key to ${host}?`,
+          detail: 'Only confirm if you set this base URL yourself and trust this server.',
+        })
+      ).response === 1,
+  });
   const trustedOrigins = [APP_ORIGIN];
 
   if (devServerUrl) {

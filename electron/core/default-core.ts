@@ -24,11 +24,16 @@ import { createJsonSettingsStore } from '../settings/json-settings-store';
 import { createKeyManager } from '../secrets/key-manager';
 import { createKeytarKeyStore } from '../secrets/keytar-key-store';
 import { KEYCHAIN_SERVICE } from '../secrets/key-store';
+import { createKeyRouting } from '../secrets/key-routing';
 import { createFileLogger } from '../logging/logger';
 import { withRequestLog } from '../logging/logged-core';
 
 /** The core as the app runs it, from the environment's configuration: used by main.ts and browser mode. */
-export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = process.env): Core {
+export function createAppCore(
+  config: EnvConfig,
+  env: NodeJS.ProcessEnv = process.env,
+  shell: { confirmKeyHost?: (host: string) => Promise<boolean> } = {},
+): Core {
   // --- Settings, keychain and log (issue 5) ---
   // The key manager is made below; the log asks it for the keys to hide on every line.
   let knownKeys: () => readonly string[] = () => (config.apiKey ? [config.apiKey] : []);
@@ -40,15 +45,20 @@ export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = proces
     'unavailable' in history
       ? createJsonSettingsStore(config.dataDir, { onProblem: (m) => logger.warn(m) })
       : history.settings;
-  const settings = createSettingsService(store, {
-    baseURLOverride: env.DASHSCOPE_BASE_URL?.trim() ? config.baseURL : null,
-  });
+  const baseURLOverride = env.DASHSCOPE_BASE_URL?.trim() ? config.baseURL : null;
+  const settings = createSettingsService(store, { baseURLOverride });
   const keys = createKeyManager({
     envKey: config.apiKey,
     // QWEN_DESK_KEYCHAIN_SERVICE: another keychain entry name, so tests never touch the user's key.
     keychain: createKeytarKeyStore({ service: env.QWEN_DESK_KEYCHAIN_SERVICE?.trim() || KEYCHAIN_SERVICE }),
     region: () => settings.region(),
     onEvent: (m) => logger.info(m),
+    // Issue 9: the key goes only to DashScope, DASHSCOPE_BASE_URL, or hosts its owner confirmed.
+    routing: createKeyRouting({
+      overrideBaseURL: baseURLOverride,
+      store,
+      ...(shell.confirmKeyHost ? { confirm: shell.confirmKeyHost } : {}),
+    }),
   });
   knownKeys = () => keys.knownKeys();
   logger.info(`Qwen Desk started (data directory ${path.resolve(config.dataDir)}).`);
