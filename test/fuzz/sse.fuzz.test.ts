@@ -33,13 +33,11 @@ const text = fc.string({
   maxLength: 20,
 });
 const event = fc.oneof(
-  fc
-    .record({ content: text, reasoning: text })
-    .map(({ content, reasoning }) =>
-      JSON.stringify({
-        choices: [{ delta: { content, reasoning_content: reasoning }, index: 0, finish_reason: null }],
-      }),
-    ),
+  fc.record({ content: text, reasoning: text }).map(({ content, reasoning }) =>
+    JSON.stringify({
+      choices: [{ delta: { content, reasoning_content: reasoning }, index: 0, finish_reason: null }],
+    }),
+  ),
   fc
     .constantFrom('stop', 'length')
     .map((r) => JSON.stringify({ choices: [{ delta: {}, finish_reason: r }] })),
