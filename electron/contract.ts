@@ -49,6 +49,9 @@ export const errorCodes = [
   'access_denied',
   'tls',
   'proxy',
+  // Hardening (issue 9): a key held back from a host its owner has not confirmed; plain http.
+  'key_host_unconfirmed',
+  'insecure_url',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -27,6 +27,20 @@ void startShell({
     createMainWindow,
     windowCount: () => BrowserWindow.getAllWindows().length,
     makeDataDir: (config) => ensurePrivateDir(config.dataDir),
-    createAppCore: (config) => createAppCore(config),
+    // Issue 9: a key goes to a new custom host only after this dialog, which no page can click.
+    createAppCore: (config) => createAppCore(config, process.env, { confirmKeyHost }),
   },
 });
+
+async function confirmKeyHost(host: string): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    buttons: ['Cancel', 'Send key'],
+    defaultId: 0,
+    cancelId: 0,
+    title: 'Send your API key?',
+    message: `Send your DashScope API key to ${host}?`,
+    detail: 'Only confirm if you set this base URL yourself and trust this server.',
+  });
+  return response === 1;
+}

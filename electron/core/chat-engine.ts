@@ -76,7 +76,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   }
 
   async function qwenClient(s: ResolvedEngineSettings): Promise<QwenClient> {
-    const apiKey = await deps.keySource.getKey();
+    const apiKey = await deps.keySource.getKey(s.baseURL); // only where it may go (key-routing.ts)
     if (!apiKey) {
       fail('no_api_key', 'No API key is set.', {
         action: 'Set DASHSCOPE_API_KEY, or add your key in Settings.',

@@ -22,6 +22,7 @@ import { createSettingsService, type SettingsService } from '../settings/setting
 import { createMemorySettingsStore } from '../settings/settings-store';
 import { createKeyManager, type KeyManager } from '../secrets/key-manager';
 import { createMemoryKeyStore } from '../secrets/key-store';
+import { createKeyRouting } from '../secrets/key-routing';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -48,6 +49,8 @@ export interface CoreDeps {
   keys?: KeyManager;
   /** The log file's path, shown by the UI when an area fails (issue 9); absent in tests that log nowhere. */
   logPath?: string;
+  /** Issue 9: asks the user (a main-process dialog) before a key first goes to a custom host. */
+  confirmKeyHost?: (host: string) => Promise<boolean>;
 }
 
 export interface Core {
@@ -126,6 +129,13 @@ function settingsDeps(deps: CoreDeps): { settings: SettingsService; keys: KeyMan
     deps.settings ?? createSettingsService(createMemorySettingsStore(), { baseURLOverride: null });
   const keys =
     deps.keys ??
-    createKeyManager({ envKey: null, keychain: createMemoryKeyStore(), region: () => settings.region() });
+    createKeyManager({
+      envKey: null,
+      keychain: createMemoryKeyStore(),
+      region: () => settings.region(),
+      routing: createKeyRouting({ overrideBaseURL: null, ...confirmOf(deps) }),
+    });
   return { settings, keys };
 }
+
+const confirmOf = (deps: CoreDeps) => (deps.confirmKeyHost ? { confirm: deps.confirmKeyHost } : {});

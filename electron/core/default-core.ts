@@ -29,25 +29,35 @@ import { createJsonSettingsStore } from '../settings/json-settings-store';
 import { createKeyManager } from '../secrets/key-manager';
 import { createKeytarKeyStore } from '../secrets/keytar-key-store';
 import { KEYCHAIN_SERVICE } from '../secrets/key-store';
+import { createKeyRouting } from '../secrets/key-routing';
 import { createFileLogger } from '../logging/logger';
 import { withRequestLog } from '../logging/logged-core';
 
 /** The core as the app runs it, from the environment's configuration: used by main.ts and browser mode. */
-export function createAppCore(config: EnvConfig, env: NodeJS.ProcessEnv = process.env): Core {
+export function createAppCore(
+  config: EnvConfig,
+  env: NodeJS.ProcessEnv = process.env,
+  shell: { confirmKeyHost?: (host: string) => Promise<boolean> } = {},
+): Core {
   // Faults (issue 9): a read-only data folder is refused first, in one clear sentence.
   assertWritableDataDir(config.dataDir);
   // Issue 9: the folder is ours before the history opens. Opening marks streaming answers
   // interrupted, which is only right when no other process is still writing them.
   const lock = acquireDataLock(config.dataDir, process.versions.electron ? 'app' : 'browser mode');
   try {
-    return lockedAppCore(config, env, lock.release);
+    return lockedAppCore(config, env, shell, lock.release);
   } catch (err) {
     lock.release();
     throw err;
   }
 }
 
-function lockedAppCore(config: EnvConfig, env: NodeJS.ProcessEnv, releaseLock: () => void): Core {
+function lockedAppCore(
+  config: EnvConfig,
+  env: NodeJS.ProcessEnv,
+  shell: { confirmKeyHost?: (host: string) => Promise<boolean> },
+  releaseLock: () => void,
+): Core {
   // --- Settings, keychain and log (issue 5) ---
   // The key manager is made below; the log asks it for the keys to hide on every line.
   let knownKeys: () => readonly string[] = () => (config.apiKey ? [config.apiKey] : []);
@@ -59,8 +69,9 @@ function lockedAppCore(config: EnvConfig, env: NodeJS.ProcessEnv, releaseLock: (
     'unavailable' in history
       ? createJsonSettingsStore(config.dataDir, { onProblem: (m) => logger.warn(m) })
       : history.settings;
+  const baseURLOverride = env.DASHSCOPE_BASE_URL?.trim() ? config.baseURL : null;
   const settings = createSettingsService(store, {
-    baseURLOverride: env.DASHSCOPE_BASE_URL?.trim() ? config.baseURL : null,
+    baseURLOverride,
     onProblem: (m) => logger.warn(m),
   });
   const keys = createKeyManager({
@@ -69,6 +80,12 @@ function lockedAppCore(config: EnvConfig, env: NodeJS.ProcessEnv, releaseLock: (
     keychain: createKeytarKeyStore({ service: env.QWEN_DESK_KEYCHAIN_SERVICE?.trim() || KEYCHAIN_SERVICE }),
     region: () => settings.region(),
     onEvent: (m) => logger.info(m),
+    // Issue 9: the key goes only to DashScope, DASHSCOPE_BASE_URL, or hosts its owner confirmed.
+    routing: createKeyRouting({
+      overrideBaseURL: baseURLOverride,
+      store,
+      ...(shell.confirmKeyHost ? { confirm: shell.confirmKeyHost } : {}),
+    }),
   });
   knownKeys = () => keys.knownKeys();
   logger.info(`Qwen Desk started (data directory ${path.resolve(config.dataDir)}).`);

@@ -17,6 +17,9 @@ export interface DashScopeErrorBody {
 }
 
 /** An error DashScope reported: an HTTP status with a body, or an error event inside a stream. */
+/** QwenApiError.code for a limit of the stream reader hit (sse.ts); mapped to `too_large`. */
+export const STREAM_LIMIT_CODE = 'qwen_desk_stream_limit';
+
 export class QwenApiError extends Error {
   readonly status: number | undefined;
   readonly code: string | undefined;
@@ -269,6 +272,12 @@ function mapApiError(err: QwenApiError, ctx: Partial<ErrorContext>): AppError {
   const type = err.type ?? '';
   const is = (...names: string[]) => names.includes(code) || names.includes(type);
 
+  // Issue 9: the reader's own limits (sse.ts); the text received so far is kept.
+  if (code === STREAM_LIMIT_CODE) {
+    return appError('too_large', err.message, {
+      action: 'The text received so far is kept. Ask for a shorter answer, or check the base URL.',
+    });
+  }
   if (is('data_inspection_failed', 'DataInspectionFailed')) {
     if (/^output/i.test(words)) {
       return appError('moderation', "Qwen's content safety check stopped the answer.", {

@@ -101,7 +101,13 @@ export const createQwenClient: QwenClientFactory = (options) => {
           const { value, done } = await reader.read();
           lastActivity = clock.now();
           if (done) break;
-          parser.push(decoder.decode(value, { stream: true }));
+          try {
+            parser.push(decoder.decode(value, { stream: true }));
+          } catch (err) {
+            // A limit hit or an error event: stop reading so the server stops sending (issue 9).
+            void reader.cancel().catch(() => undefined);
+            throw err;
+          }
           if (parser.done) {
             // The answer is complete; read the (empty) rest in the background rather than cancel,
             // so the connection stays open for the next request.

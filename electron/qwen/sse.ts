@@ -7,7 +7,7 @@
  * watch every byte.
  */
 import type { Usage } from '../contract';
-import { QwenApiError, type DashScopeErrorBody } from './errors';
+import { QwenApiError, STREAM_LIMIT_CODE, type DashScopeErrorBody } from './errors';
 
 /** One piece of a streamed answer, as the core consumes it. */
 export type QwenStreamPart =
@@ -51,32 +51,84 @@ export function toUsage(u: WireUsage): Usage {
  * An incremental SSE parser: feed it text as it arrives; it calls `onPart` for every piece of the
  * answer and throws QwenApiError for an error event. `done` turns true at `data: [DONE]`.
  */
+/**
+ * Limits (issue 9, bug 10). The longest answer any catalog model may write is 65,536 tokens of
+ * output plus a thinking budget of up to ~80K tokens; at a generous 8 characters a token that is
+ * about 1.2 million characters, so 4 million characters (content + reasoning) is far past any real
+ * answer and still small enough to keep in memory, save and render. One SSE line carries one delta
+ * (a few hundred bytes); 16 MiB allows any plausible line and stops a server that never sends `\n`.
+ */
+export const MAX_SSE_LINE_CHARS = 16 * 1024 * 1024;
+export const MAX_ANSWER_CHARS = 4_000_000;
+
+/**
+ * An incremental SSE parser: feed it text as it arrives; it calls `onPart` for every piece of the
+ * answer and throws QwenApiError for an error event. `done` turns true at `data: [DONE]`.
+ * Linear in the input: line ends are looked for only in new text, and an unfinished line is kept as
+ * a list of pieces joined once, when its end arrives (not re-scanned or re-copied per chunk).
+ */
 export class SseAnswerParser {
   done = false;
-  private buffer = '';
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private answerChars = 0;
   private event: string | null = null;
   private status: number | undefined;
   private data: string[] = [];
 
-  constructor(private readonly onPart: (part: QwenStreamPart) => void) {}
+  constructor(
+    private readonly onPart: (part: QwenStreamPart) => void,
+    private readonly limits: { lineChars: number; answerChars: number } = {
+      lineChars: MAX_SSE_LINE_CHARS,
+      answerChars: MAX_ANSWER_CHARS,
+    },
+  ) {}
 
   push(text: string): void {
-    const input = this.buffer + text;
     let start = 0;
     for (;;) {
-      const nl = input.indexOf('\n', start);
+      const nl = text.indexOf('\n', start);
       if (nl < 0) break;
-      const end = nl > start && input.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.line(input.slice(start, end));
+      let end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (nl === start && this.pendingChars > 0) {
+        // A `\r` ending the kept piece belongs to this line end.
+        const last = this.pending[this.pending.length - 1]!;
+        if (last.charCodeAt(last.length - 1) === 13)
+          this.pending[this.pending.length - 1] = last.slice(0, -1);
+        end = nl;
+      }
+      this.take(text, start, end);
+      this.line(this.pending.length === 1 ? this.pending[0]! : this.pending.join(''));
+      this.pending = [];
+      this.pendingChars = 0;
       start = nl + 1;
     }
-    this.buffer = input.slice(start);
+    if (start < text.length) this.take(text, start, text.length);
+  }
+
+  private take(text: string, from: number, to: number): void {
+    if (to <= from) {
+      if (this.pending.length === 0) this.pending.push('');
+      return;
+    }
+    this.pendingChars += to - from;
+    if (this.pendingChars > this.limits.lineChars) {
+      throw new QwenApiError({
+        message: `Qwen sent a line longer than ${this.limits.lineChars} characters; the answer was stopped.`,
+        code: STREAM_LIMIT_CODE,
+        inStream: true,
+      });
+    }
+    this.pending.push(from === 0 && to === text.length ? text : text.slice(from, to));
   }
 
   /** The body ended: an event without its closing blank line still counts. */
   end(): void {
-    if (this.buffer) this.line(this.buffer);
-    this.buffer = '';
+    let rest = this.pending.join('');
+    if (rest.charCodeAt(rest.length - 1) === 13) rest = rest.slice(0, -1);
+    this.pending = [];
+    this.pendingChars = 0;
+    if (rest) this.line(rest);
     this.dispatch();
   }
 
@@ -137,7 +189,17 @@ export class SseAnswerParser {
         if (delta) {
           const content = delta.content ?? '';
           const reasoning = delta.reasoning_content ?? '';
-          if (content || reasoning) this.onPart({ type: 'delta', content, reasoning });
+          if (content || reasoning) {
+            this.answerChars += content.length + reasoning.length;
+            if (this.answerChars > this.limits.answerChars) {
+              throw new QwenApiError({
+                message: `The answer passed ${this.limits.answerChars} characters, more than any Qwen model writes; it was stopped.`,
+                code: STREAM_LIMIT_CODE,
+                inStream: true,
+              });
+            }
+            this.onPart({ type: 'delta', content, reasoning });
+          }
         }
         if (choice.finish_reason) this.onPart({ type: 'finish', finishReason: choice.finish_reason });
       }

@@ -12,6 +12,7 @@ import { fail } from '../core/app-error';
 import type { KeySource } from './key-source';
 import { createMemoryKeyStore, type KeychainState, type KeyStore } from './key-store';
 import { cleanKey, maskKey } from './mask';
+import { createKeyRouting, type KeyRouting } from './key-routing';
 
 export type KeyOrigin = 'environment' | 'keychain' | 'memory' | 'none';
 
@@ -29,6 +30,11 @@ export interface KeyManager extends KeySource {
   remove(): Promise<KeyStatus>;
   /** A key typed in Settings but not saved yet (for "Test key"), or the current key. */
   resolve(candidate?: string): Promise<string | null>;
+  /**
+   * The key to send to `baseURL`: the typed one (which authorizes that host) or the current one,
+   * only where it may go (key-routing.ts); null when there is none.
+   */
+  keyFor(baseURL: string, candidate?: string): Promise<string | null>;
   /** Every key this run has seen, for the log's redaction. */
   knownKeys(): string[];
 }
@@ -41,6 +47,8 @@ export interface KeyManagerOptions {
   region: () => RegionId;
   /** Told when something happens that belongs in the log (never the key itself). */
   onEvent?: (message: string) => void;
+  /** Where keys may be sent (issue 9); a routing with no confirmation and memory approvals if absent. */
+  routing?: KeyRouting;
 }
 
 /** Longest key accepted; DashScope keys are about 35 characters. */
@@ -50,6 +58,7 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
   const memory = createMemoryKeyStore();
   const seen = new Set<string>(options.envKey ? [options.envKey] : []);
   let reportedState = false;
+  const routing = options.routing ?? createKeyRouting({ overrideBaseURL: null });
 
   async function keychainState(): Promise<KeychainState> {
     const state = await options.keychain.state();
@@ -92,8 +101,18 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
     }
   }
 
+  async function keyFor(baseURL: string, candidate?: string): Promise<string | null> {
+    const typed = candidate === undefined ? '' : cleanKey(candidate);
+    if (typed) seen.add(typed);
+    const { key, source } = typed ? { key: typed, source: 'typed' as const } : await current();
+    if (!key) return null;
+    await routing.authorize(key, baseURL, { typed: !!typed, fromEnvironment: source === 'environment' });
+    return key;
+  }
+
   return {
-    getKey: async () => (await current()).key,
+    getKey: async (baseURL) => (baseURL === undefined ? (await current()).key : keyFor(baseURL)),
+    keyFor,
     status,
     async save(raw) {
       refuseWhenFromEnvironment();

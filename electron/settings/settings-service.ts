@@ -9,6 +9,7 @@ import { fail } from '../core/app-error';
 import { DEFAULT_MODEL } from '../qwen/models';
 import { DEFAULT_REGION, regions, type RegionId } from '../qwen/regions';
 import type { SettingsStore } from './settings-store';
+import { keyHostOf } from '../secrets/key-routing';
 
 export const defaultSettings: AppSettings = {
   region: DEFAULT_REGION,
@@ -92,6 +93,10 @@ export function createSettingsService(
       const next = appSettingsSchema.safeParse({ ...get(), ...patch });
       if (!next.success) {
         fail('invalid_argument', next.error.issues[0]?.message ?? 'These settings are not valid.');
+      }
+      // A custom endpoint the key can never go to is refused now, with the reason (issue 9).
+      if (next.data.region === 'custom' && next.data.customBaseURL && 'customBaseURL' in patch) {
+        keyHostOf(next.data.customBaseURL);
       }
       for (const name of new Set([
         ...(Object.keys(patch) as Array<keyof AppSettings>),

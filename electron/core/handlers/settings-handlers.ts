@@ -21,10 +21,17 @@ export function createSettingsHandlers(
     'settings.get': async () => settings.view(),
     'settings.update': async (patch) => settings.update(patch),
     'key.status': () => keys.status(),
-    'key.save': ({ key }) => keys.save(key),
+    'key.save': async ({ key }) => {
+      const saved = await keys.save(key);
+      // The key typed here authorizes the host Settings points at (key-routing.ts); a bad URL is
+      // reported when the key is used, not as a failed save.
+      await keys.keyFor(settings.baseURL(), key).catch(() => null);
+      return saved;
+    },
     'key.remove': () => keys.remove(),
     'key.test': async ({ key: typed }) => {
-      const key = await keys.resolve(typed);
+      // Only where it may go: a stored key needs the host confirmed, a typed one authorizes it.
+      const key = await keys.keyFor(settings.baseURL(), typed);
       if (!key) fail('no_api_key', 'There is no key to test.', { action: 'Paste your API key first.' });
       const view = settings.view();
       const region = view.settings.region;

@@ -72,10 +72,13 @@ describe('settings and key channels', () => {
     expect(a.chatRequests).toHaveLength(1);
 
     value(await core.invoke('settings.update', { customBaseURL: b.baseURL }));
-    // Same region (custom), same key: server B rejects it, which proves the request went there.
-    const rejected = await ask();
-    expect(rejected).toMatchObject({ type: 'error', error: { code: 'auth' } });
-    expect(b.chatRequests).toHaveLength(1);
+    // Same region (custom), same key, a host it was never typed for: held back (issue 9), nothing sent.
+    const refused = await core.invoke('chat.start', {
+      model: 'qwen-plus',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'key_host_unconfirmed' } });
+    expect(b.chatRequests).toHaveLength(0);
     value(await core.invoke('key.save', { key: KEY_B }));
     expect((await ask()).type).toBe('done');
     expect(b.chatRequests.at(-1)!.headers.authorization).toBe(`Bearer ${KEY_B}`);

@@ -44,8 +44,8 @@ function SettingsPanel({ onClose }: { onClose: () => void }) {
       {key?.source === 'none' && <FirstRunGuide />}
       {error && (
         <div role="alert" className="error">
-          <strong>{t('settings.error')}:</strong> {error.message}
-          {error.action && <span className="action"> {error.action}</span>}
+          <strong>{t('settings.error')}:</strong> {keyRouteMessage(t, error) ?? error.message}
+          {error.action && !keyRouteMessage(t, error) && <span className="action"> {error.action}</span>}
         </div>
       )}
       {view && <RegionSection view={view} />}
@@ -54,4 +54,16 @@ function SettingsPanel({ onClose }: { onClose: () => void }) {
       {view && <AppearanceSection settings={view.settings} />}
     </SidePanel>
   );
+}
+
+/** Issue 9: where a key may go, said in the user's language (the host comes as the error's detail). */
+function keyRouteMessage(
+  t: ReturnType<typeof useT>,
+  error: { code: string; detail?: string },
+): string | null {
+  if (error.code === 'insecure_url') return t('settings.keyRoute.insecure');
+  if (error.code !== 'key_host_unconfirmed') return null;
+  return error.detail
+    ? t('settings.keyRoute.unconfirmed', { host: error.detail })
+    : t('settings.keyRoute.environment');
 }
