@@ -66,11 +66,16 @@ export function MessageList() {
   // Only the person scrolling up stops the following: the virtualizer's own adjustments (a row
   // above growing) and content growing under the view never do.
   const lastTop = useRef(0);
+  // After "Jump to latest", until the bottom is reached: rows rendered on the way measure smaller
+  // than their estimate and the virtualizer moves the view up to keep them in place, which is not
+  // the person scrolling away (on a busy machine that correction could stop the following).
+  const jumping = useRef(false);
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
-    const movedUp = el.scrollTop < lastTop.current - 1;
+    if (atBottom) jumping.current = false;
+    const movedUp = !jumping.current && el.scrollTop < lastTop.current - 1;
     lastTop.current = el.scrollTop;
     const follow = atBottom || (followingRef.current && !movedUp);
     if (el.scrollTop < LOAD_OLDER_PX) older.load();
@@ -131,6 +136,7 @@ export function MessageList() {
 
   const hasNewer = useChatStore((s) => s.hasNewer);
   const jump = () => {
+    jumping.current = true;
     followingRef.current = true;
     setFollowing(true);
     // Opened at a search hit deep in a long conversation: the newest page replaces this one.
@@ -152,6 +158,7 @@ export function MessageList() {
         aria-live="polite"
         className="messages"
         onScroll={onScroll}
+        onWheel={() => (jumping.current = false)}
       >
         {messages.length === 0 && <p className="empty">{t('messages.empty')}</p>}
         <div className="messages-track" style={{ height: total }}>
