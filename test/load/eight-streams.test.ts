@@ -27,8 +27,9 @@ const ANSWER_TOKENS = Number(process.env.LOAD_TOKENS ?? 4000);
 const LONGEST_TASK_MS = 50;
 /**
  * The host's resident memory may not pass this (it starts near 100 MB). Runs here peaked at
- * 420–525 MB after 20 M characters: V8 grows its heap while it can rather than collect; a leak of
- * what streams (kept per answer) would pass a gigabyte well before the end.
+ * 420–525 MB after 20 M characters: V8 grows its heap while it can rather than collect. The bound
+ * catches runaway growth (a buffer never drained, a backlog of unsent events); the figures are
+ * printed so a slower leak shows in the notes.
  */
 const MAX_RSS_MB = 800;
 
