@@ -68,26 +68,31 @@ export function splitBlocks(
   let c = cache;
   if (text.length < c.stableLength || !text.startsWith(c.stablePrefix)) c = emptyBlockCache();
   const tail = lexMarkdown(text.slice(c.stableLength));
-  // The last non-blank block may still grow; blank tokens after it belong to it.
-  let cut = tail.length;
-  if (!final) {
-    cut = 0;
-    for (let i = tail.length - 1; i >= 0; i--) {
-      if (tail[i]!.type !== 'space') {
-        cut = i;
-        break;
-      }
+  // The last non-blank block may still grow; blank tokens after it belong to it. That holds for a
+  // final text too: Continue appends to a finished answer, and its first words may extend the last
+  // paragraph, so the cache never freezes the last block.
+  let cut = 0;
+  for (let i = tail.length - 1; i >= 0; i--) {
+    if (tail[i]!.type !== 'space') {
+      cut = i;
+      break;
     }
   }
-  if (cut === 0) return { blocks: [...c.stable, ...tail], cache: c };
+  if (final || cut === 0) return { blocks: [...c.stable, ...tail], cache: cutCache(text, c, tail, cut) };
+  const next = cutCache(text, c, tail, cut);
+  return { blocks: [...next.stable, ...tail.slice(cut)], cache: next };
+}
+
+/** The cache extended by the blocks before `cut` (the finished ones). */
+function cutCache(text: string, c: BlockCache, tail: Token[], cut: number): BlockCache {
+  if (cut === 0) return c;
   const finished = tail.slice(0, cut);
   const length = c.stableLength + finished.reduce((n, t) => n + t.raw.length, 0);
-  const next: BlockCache = {
+  return {
     stable: [...c.stable, ...finished],
     stableLength: length,
     stablePrefix: text.slice(0, length),
   };
-  return { blocks: [...next.stable, ...tail.slice(cut)], cache: next };
 }
 
 /** One message's splitter: keeps its block cache between calls. */

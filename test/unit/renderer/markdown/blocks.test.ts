@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyBlockCache, lexMarkdown, splitBlocks } from '../../../../renderer/src/features/markdown/blocks';
+import {
+  BlockSplitter,
+  emptyBlockCache,
+  lexMarkdown,
+  splitBlocks,
+} from '../../../../renderer/src/features/markdown/blocks';
 
 const DOC = [
   '# Title',
@@ -68,6 +73,14 @@ describe('incremental block splitting', () => {
     const math = r.blocks.find((t) => t.type === 'math') as unknown as { text: string };
     expect(math.text).toBe('a + b\n\n= c');
     expect(r.cache.stablePrefix).toBe('Intro\n\n');
+  });
+
+  it('lets Continue extend the last paragraph of a finished answer (the cache never freezes it)', () => {
+    const splitter = new BlockSplitter();
+    splitter.split('Step one: mix the flour.', true);
+    const continued = splitter.split('Step one: mix the flour. Step two: knead the dough.', false);
+    expect(continued.map((t) => t.type)).toEqual(['paragraph']);
+    expect(continued[0]!.raw).toBe('Step one: mix the flour. Step two: knead the dough.');
   });
 
   it('starts over when the text no longer extends what was cached (an edit)', () => {
