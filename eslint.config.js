@@ -63,10 +63,12 @@ export default tseslint.config(
           patterns: [
             {
               // qwen/params and qwen/models: the engine's parameter rules and catalog (pure), so the UI
-              // refuses what the engine would.
-              regex: '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$)',
+              // refuses what the engine would; security/link-schemes and security/sensitive-content:
+              // the links both sides follow and the check both sides run before a message leaves.
+              regex:
+                '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$|security/link-schemes$|security/sensitive-content$)',
               message:
-                'The renderer imports nothing from electron/ but the contract and the parameter rules.',
+                'The renderer imports nothing from electron/ but the contract and the shared pure modules listed here.',
             },
           ],
         },

@@ -154,6 +154,21 @@ function markdownDate(ms: number): string {
   return isDateInRange(ms) ? new Date(ms).toISOString() : String(ms);
 }
 
+/**
+ * A title as a Markdown heading's text: one line, HTML escaped (a title like "<img src=x
+ * onerror=…>" would otherwise be live markup in every viewer that renders HTML in Markdown), and
+ * the characters Markdown would read as formatting escaped, so the heading says what the title says.
+ */
+export function markdownTitle(title: string): string {
+  return title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]#|~])/g, '\\$1');
+}
+
 /** The active path of each conversation as Markdown: a readable copy, not meant to be imported. */
 export function exportMarkdown(store: HistoryStore, conversationId?: number): string {
   const data = exportJson(store, conversationId);
@@ -167,7 +182,7 @@ export function exportMarkdown(store: HistoryStore, conversationId?: number): st
         path.unshift(m);
         id = m.parentId;
       }
-      const lines = [`# ${c.title ?? 'New chat'}`, '', `_${markdownDate(c.createdAt)}_`];
+      const lines = [`# ${markdownTitle(c.title ?? 'New chat')}`, '', `_${markdownDate(c.createdAt)}_`];
       if (c.systemPrompt) lines.push('', '> ' + c.systemPrompt.replace(/\n/g, '\n> '));
       for (const m of path) {
         const who =

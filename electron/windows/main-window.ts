@@ -46,13 +46,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 export function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
     const safe = safeExternalUrl(url);
-    if (safe) void shell.openExternal(safe); // eng-disable OPEN_EXTERNAL_JS_CHECK -- safeExternalUrl: http(s) only
+    if (safe) void shell.openExternal(safe); // eng-disable OPEN_EXTERNAL_JS_CHECK -- safeExternalUrl: the shared link list (http(s), plain mailto)
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
     const safe = safeExternalUrl(url);
-    if (safe) void shell.openExternal(safe); // eng-disable OPEN_EXTERNAL_JS_CHECK -- safeExternalUrl: http(s) only
+    if (safe) void shell.openExternal(safe); // eng-disable OPEN_EXTERNAL_JS_CHECK -- safeExternalUrl: the shared link list (http(s), plain mailto)
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -1,18 +1,19 @@
 /**
  * Launches the real Electron app with Playwright's _electron and streams an answer. Where the
- * Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD, as on the build machines here),
- * the test is skipped and says so.
+ * Electron binary is not installed (as on the build machines here, which cannot download it), the
+ * test is skipped and says what it looked for.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { _electron as electron } from 'playwright-core';
-import { electronBinary } from '../../scripts/electron-binary.mjs';
+import { electronBinary, electronPackageDir } from '../../scripts/electron-binary.mjs';
 import { FakeDashScope, tokenize } from '../fake-dashscope/server';
 import { tempDataDir } from '../support/browser-mode';
 
 const binary = electronBinary();
-const reason =
-  'SKIPPED: the Electron binary is not installed on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)';
+// What was looked for, and where, so the message is true whatever the reason the binary is missing.
+const where = electronPackageDir();
+const reason = `SKIPPED: no Electron binary in ${where ? path.join(path.relative('.', where), 'dist') : 'node_modules/electron (the package is not installed)'}; install it with "npx install-electron" or set QWEN_DESK_ELECTRON_PATH to an Electron executable`;
 if (!binary) console.warn(`Electron end-to-end test ${reason}.`);
 
 describe.skipIf(!binary)(binary ? 'Electron app' : `Electron app (${reason})`, () => {

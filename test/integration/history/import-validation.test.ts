@@ -71,6 +71,19 @@ describe('history.import validates every conversation', () => {
     expect((await call(core, 'history.list', {})).total).toBe(0);
   });
 
+  it('writes titles into Markdown headings as text: no live HTML, no stray formatting', async () => {
+    const { core } = newCore();
+    await call(core, 'history.import', {
+      text: file([good('<img src=x onerror=alert(1)> *not bold* & [link](javascript:x)\n# two')]),
+    });
+    const md = await call(core, 'history.export', { format: 'markdown' });
+    const heading = md.text.split('\n')[0];
+    expect(heading).toBe(
+      '# &lt;img src=x onerror=alert(1)&gt; \\*not bold\\* &amp; \\[link\\](javascript:x) \\# two',
+    );
+    expect(md.text).not.toContain('<img');
+  });
+
   it('exports rows already in the file with out-of-range dates instead of throwing', async () => {
     const { core, dataDir } = newCore();
     const { conversationIds } = await call(core, 'history.import', { text: file([good('old row')]) });

@@ -8,11 +8,17 @@ export interface Shortcut {
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
+/**
+ * Browser mode (no preload, so no `window.qwen` at load): browsers keep Ctrl/Cmd+N for a new window
+ * and never pass it to the page, so New chat there is Ctrl/Cmd+Shift+O (ChatGPT's web app uses the
+ * same, so hands may know it). Both work in both; the help panel lists the one that will.
+ */
+export const inBrowserMode = typeof window !== 'undefined' && !('qwen' in window);
 
 export const shortcuts: Shortcut[] = [
   { keys: ['Enter'], what: 'shortcuts.send' },
   { keys: ['Shift', 'Enter'], what: 'shortcuts.newline' },
-  { keys: [mod, 'N'], what: 'shortcuts.newChat' },
+  { keys: inBrowserMode ? [mod, 'Shift', 'O'] : [mod, 'N'], what: 'shortcuts.newChat' },
   { keys: [mod, 'K'], what: 'shortcuts.search' },
   { keys: ['Esc'], what: 'shortcuts.stop' },
   { keys: ['↑'], what: 'shortcuts.editLast' },

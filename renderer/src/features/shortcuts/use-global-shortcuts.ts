@@ -4,14 +4,18 @@ import { newChat } from '../../state/message-actions';
 import { isMac } from './shortcuts';
 
 /**
- * Window-wide shortcuts: Ctrl/Cmd+N new chat, Ctrl/Cmd+K the conversation search (the sidebar's
+ * Window-wide shortcuts: Ctrl/Cmd+N (or Ctrl/Cmd+Shift+O, which browsers leave to the page) new
+ * chat, Ctrl/Cmd+K the conversation search (the sidebar's
  * searchbox, when it is there), Esc stops a streaming answer, Ctrl/Cmd+/ the help panel.
  */
 export function useGlobalShortcuts(toggleHelp: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = isMac ? e.metaKey : e.ctrlKey;
-      if (mod && !e.shiftKey && !e.altKey) {
+      if (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        void newChat();
+      } else if (mod && !e.shiftKey && !e.altKey) {
         const key = e.key.toLowerCase();
         if (key === 'n') {
           e.preventDefault();
