@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatParams, ModelInfo } from '../contract';
 import type { KeySource } from '../secrets/key-source';
 import type { QwenClient, QwenClientFactory } from '../qwen/qwen-client';
+import { firstWordsTitle } from '../history/first-words-title';
 import { describeModel, mergeModelLists, TITLE_MODEL } from '../qwen/models';
 import { buildChatBody } from '../qwen/params';
 import { chooseProxy, proxyFetch } from '../qwen/proxy';
@@ -38,13 +39,9 @@ export interface ChatEngine {
   listModels(): Promise<ModelInfo[]>;
 }
 
-/** The fallback title: the question's first words, on one line, at most 40 characters. */
+/** The title written when the model's cannot be had: the question's first words (first-words-title.ts). */
 export function fallbackTitle(question: string): string {
-  const line = question.replace(/\s+/g, ' ').trim();
-  if (line.length <= 40) return line || 'New chat';
-  const cut = line.slice(0, 40);
-  const space = cut.lastIndexOf(' ');
-  return `${space > 20 ? cut.slice(0, space) : cut}…`;
+  return firstWordsTitle(question) || 'New chat';
 }
 
 /** How long a title or a model list may take before we give up on it (it is never essential). */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChatParams, ConversationSummary } from '../contract';
+import { FIRST_QUESTION_SQL } from './first-words-title';
 import { json, toConversation, type ConversationRow } from './rows';
 
 /** Queries on `conversations`. */
@@ -21,9 +22,13 @@ export class ConversationsTable {
       `INSERT INTO conversations (title, created_at, updated_at, model, params, system_prompt)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    this.getStmt = db.prepare<[number], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
+    // `first_question`: the title shown until the model's arrives (first-words-title.ts).
+    this.getStmt = db.prepare<[number], ConversationRow>(
+      `SELECT c.*, ${FIRST_QUESTION_SQL} AS first_question FROM conversations c WHERE c.id = ?`,
+    );
     this.listStmt = db.prepare<[number, number], ConversationRow>(
-      'SELECT * FROM conversations ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT ? OFFSET ?',
+      `SELECT c.*, ${FIRST_QUESTION_SQL} AS first_question FROM conversations c
+       ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`,
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conversations');
     this.touchStmt = db.prepare<[number, number]>('UPDATE conversations SET updated_at = ? WHERE id = ?');

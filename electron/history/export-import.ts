@@ -7,6 +7,7 @@ import {
   type HistoryImport,
   type ImportSkip,
 } from './import-validate';
+import { firstWordsTitle } from './first-words-title';
 import { json, toConversation, toMessage, type MessageRow } from './rows';
 
 /**
@@ -35,7 +36,8 @@ function exportConversation(store: HistoryStore, id: number): ExportedConversati
   const local = new Map(rows.map((r, i) => [r.id, i + 1]));
   const c = toConversation(row);
   return {
-    title: c.title,
+    // The stored title: the first words shown meanwhile are made on read, not kept.
+    title: row.title,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     pinned: c.pinned,
@@ -182,7 +184,8 @@ export function exportMarkdown(store: HistoryStore, conversationId?: number): st
         path.unshift(m);
         id = m.parentId;
       }
-      const lines = [`# ${markdownTitle(c.title ?? 'New chat')}`, '', `_${markdownDate(c.createdAt)}_`];
+      const untitled = firstWordsTitle(path.find((m) => m.role === 'user')?.content ?? '') || 'Untitled';
+      const lines = [`# ${markdownTitle(c.title ?? untitled)}`, '', `_${markdownDate(c.createdAt)}_`];
       if (c.systemPrompt) lines.push('', '> ' + c.systemPrompt.replace(/\n/g, '\n> '));
       for (const m of path) {
         const who =

@@ -6,6 +6,7 @@ import type {
   StreamStatus,
   Usage,
 } from '../contract';
+import { firstWordsTitle } from './first-words-title';
 
 /** Row shapes as SQLite returns them, and their mapping to the contract's shapes. */
 export interface ConversationRow {
@@ -18,6 +19,8 @@ export interface ConversationRow {
   params: string | null;
   system_prompt: string | null;
   current_leaf_id: number | null;
+  /** Only in reads that ask for it (conversations-table.ts): the first question's start. */
+  first_question?: string | null;
 }
 
 export interface MessageRow {
@@ -52,7 +55,8 @@ function parse<T>(text: string | null): T | null {
 export function toConversation(row: ConversationRow): ConversationSummary {
   return {
     id: row.id,
-    title: row.title,
+    // Untitled (the model's title not there yet, or never): the first question's first words.
+    title: row.title ?? (row.first_question ? firstWordsTitle(row.first_question) || null : null),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     pinned: row.pinned === 1,

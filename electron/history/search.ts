@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SearchHit } from '../contract';
+import { FIRST_QUESTION_SQL, firstWordsTitle } from './first-words-title';
 
 /** Markers SQLite puts around a match in a snippet; private-use characters no message contains. */
 const OPEN = '\uE000';
@@ -10,6 +11,7 @@ interface HitRow {
   id: number;
   conversation_id: number;
   title: string | null;
+  first_question: string | null;
   role: SearchHit['role'];
   created_at: number;
   snippet: string;
@@ -55,15 +57,16 @@ export class MessageSearch {
   constructor(db: Database.Database) {
     // Snippets are cut in JS for both paths: FTS5's snippet() counts trigram tokens and can cut a
     // match at the window's edge, marking only part of it.
+    // `first_question`: the title shown until the model's arrives (first-words-title.ts).
     this.ftsStmt = db.prepare<[string, number], Omit<HitRow, 'snippet'> & { content: string }>(
-      `SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, m.content
+      `SELECT m.id, m.conversation_id, c.title, ${FIRST_QUESTION_SQL} AS first_question, m.role, m.created_at, m.content
        FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
        JOIN messages m ON m.id = f.rowid
        JOIN conversations c ON c.id = m.conversation_id
        ORDER BY f.rowid DESC`,
     );
     this.likeStmt = db.prepare<[string, number], Omit<HitRow, 'snippet'> & { content: string }>(
-      `SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, m.content
+      `SELECT m.id, m.conversation_id, c.title, ${FIRST_QUESTION_SQL} AS first_question, m.role, m.created_at, m.content
        FROM messages m JOIN conversations c ON c.id = m.conversation_id
        WHERE m.content LIKE ? ESCAPE '\\' AND m.status IS NOT 'streaming'
        ORDER BY m.id DESC LIMIT ?`,
@@ -83,7 +86,7 @@ export class MessageSearch {
     }));
     return rows.map((r) => ({
       conversationId: r.conversation_id,
-      conversationTitle: r.title,
+      conversationTitle: r.title ?? (r.first_question ? firstWordsTitle(r.first_question) || null : null),
       messageId: r.id,
       role: r.role,
       createdAt: r.created_at,
