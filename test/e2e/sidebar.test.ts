@@ -146,15 +146,27 @@ describe('sidebar in Chromium against browser mode', () => {
     await page.keyboard.press('Escape');
     expect(await threeDays.evaluate((el) => el === document.activeElement)).toBe(true);
 
-    // Delete asks first; Cancel keeps it, Delete removes it.
+    // Delete asks first; Cancel keeps it, Delete hides it with an Undo, which brings it back.
     await (await action(page, 'Yesterday chat', 'Delete')).click();
     const confirm = nav(page).getByRole('alertdialog', { name: 'Delete conversation' });
-    expect(await confirm.innerText()).toContain('Delete “Yesterday chat”? This cannot be undone.');
+    expect(await confirm.innerText()).toContain('Delete “Yesterday chat”? You can undo it for 10 seconds.');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     expect(await confirm.count()).toBe(0);
+    const undoNotice = page.getByRole('status').filter({ hasText: 'Deleted “Yesterday chat”' });
     await (await action(page, 'Yesterday chat', 'Delete')).click();
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await poll(() => row(page, 'Yesterday chat').count()).toBe(0);
+    await undoNotice.getByRole('button', { name: 'Undo' }).click();
+    await poll(() => row(page, 'Yesterday chat').count()).toBe(1);
+    await (await action(page, 'Yesterday chat', 'Delete')).click();
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await poll(() => row(page, 'Yesterday chat').count()).toBe(0);
+    // Moving on (opening another conversation) carries the delete out before it opens that one.
+    await nav(page).getByRole('button', { name: 'Renamed chat', exact: true }).click();
+    await poll(() =>
+      page.evaluate(() => sessionStorage.getItem('qwen-desk.open-conversation')),
+    ).not.toBeNull();
+    expect(await undoNotice.count()).toBe(0);
 
     // All of it was saved: a reload shows the same list.
     await page.reload();

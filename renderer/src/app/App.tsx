@@ -12,6 +12,7 @@ import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
 import { Sidebar } from '../features/sidebar/Sidebar';
 import { ConversationSettings } from '../features/controls/ConversationSettings';
 import { SendRefusal } from '../features/controls/SendRefusal';
+import { UndoNotice } from '../features/chat/UndoNotice';
 import { Settings } from '../features/settings/Settings';
 
 /**
@@ -69,6 +70,7 @@ export function App() {
       <AreaBoundary area="boundary.area.shortcuts">
         <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       </AreaBoundary>
+      <UndoNotice />
     </div>
   );
 }

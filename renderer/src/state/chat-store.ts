@@ -15,6 +15,7 @@ import type {
   Usage,
 } from '../../../electron/contract';
 import { qwen } from '../api/qwen';
+import { flushPendingDelete } from './pending-delete-store';
 import { effectiveParams, modelFor, refusal } from '../features/controls/param-rules';
 import { useCatalog } from './catalog-store';
 import {
@@ -213,6 +214,8 @@ export const useChatStore = create<ChatState>((set, get) => {
         set({ sendRefusal: blocked });
         return false;
       }
+      // A waiting delete goes first: the question must not follow rows about to be deleted.
+      await flushPendingDelete();
       // Opened in the middle of a long conversation: the question follows its newest message.
       const open = get().conversationId;
       if (get().hasNewer && open !== null) await get().openConversation(open);
@@ -294,6 +297,7 @@ export const useChatStore = create<ChatState>((set, get) => {
     },
 
     newChat() {
+      void flushPendingDelete();
       flushSettings();
       sessionStorage.removeItem(OPEN_KEY);
       forgetDraft();
@@ -309,6 +313,7 @@ export const useChatStore = create<ChatState>((set, get) => {
     },
 
     async openConversation(conversationId, focusMessageId) {
+      await flushPendingDelete();
       const result = await qwen().invoke('history.open', {
         conversationId,
         ...(focusMessageId !== undefined ? { focusMessageId } : {}),
@@ -346,6 +351,7 @@ export const useChatStore = create<ChatState>((set, get) => {
     },
 
     async regenerate(messageId) {
+      await flushPendingDelete();
       const index = get().messages.findIndex((m) => m.id === messageId);
       const old = get().messages[index];
       if (!old || old.role !== 'assistant' || streaming()) return;
@@ -367,6 +373,7 @@ export const useChatStore = create<ChatState>((set, get) => {
     },
 
     async editAndResend(messageId, text) {
+      await flushPendingDelete();
       const index = get().messages.findIndex((m) => m.id === messageId);
       const old = get().messages[index];
       const content = text.trim();
@@ -390,6 +397,7 @@ export const useChatStore = create<ChatState>((set, get) => {
     },
 
     async switchBranch(messageId) {
+      await flushPendingDelete();
       const result = await qwen().invoke('history.branch.switch', { messageId: Number(messageId) });
       if (!result.ok) return;
       set({

@@ -11,6 +11,7 @@ import type {
   SearchHit,
 } from '../../../electron/contract';
 import { qwen } from '../api/qwen';
+import { usePendingDelete } from './pending-delete-store';
 
 interface ConversationsState {
   conversations: ConversationSummary[];
@@ -52,6 +53,8 @@ function ordered(list: ConversationSummary[]): ConversationSummary[] {
 }
 
 let searchSeq = 0;
+/** Conversations deleted but still undoable: hidden from the list until then. */
+const hidden = new Set<number>();
 
 export const useConversationsStore = create<ConversationsState>((set, get) => ({
   conversations: [],
@@ -68,8 +71,11 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
       qwen().invoke('history.list', { offset: 0, limit: PAGE }),
       qwen().invoke('history.notices', undefined),
     ]);
-    if (list.ok) set({ conversations: list.value.conversations, total: list.value.total, error: null });
-    else set({ error: list.error });
+    if (list.ok) {
+      const shown = list.value.conversations.filter((c) => !hidden.has(c.id));
+      const hiddenCount = list.value.conversations.length - shown.length;
+      set({ conversations: shown, total: list.value.total - hiddenCount, error: null });
+    } else set({ error: list.error });
     if (notices.ok) set({ notices: notices.value.notices });
   },
 
@@ -87,6 +93,8 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
   },
 
   upsert(conversation) {
+    // A conversation waiting to be deleted stays hidden whatever its stream still reports.
+    if (hidden.has(conversation.id)) return;
     const known = get().conversations.some((c) => c.id === conversation.id);
     set((s) => ({
       conversations: ordered([...s.conversations.filter((c) => c.id !== conversation.id), conversation]),
@@ -95,10 +103,27 @@ export const useConversationsStore = create<ConversationsState>((set, get) => ({
   },
 
   async remove(id) {
-    const result = await qwen().invoke('history.delete', { conversationId: id });
-    if (result.ok)
-      set((s) => ({ conversations: s.conversations.filter((c) => c.id !== id), total: s.total - 1 }));
-    else set({ error: result.error });
+    // Hidden at once; deleted when the undo time is up (pending-delete-store.ts).
+    const gone = get().conversations.find((c) => c.id === id);
+    hidden.add(id);
+    set((s) => ({ conversations: s.conversations.filter((c) => c.id !== id), total: s.total - 1 }));
+    await usePendingDelete.getState().schedule({
+      label: gone?.title
+        ? { key: 'undo.deletedConversation', params: { title: gone.title } }
+        : { key: 'undo.deletedUntitled' },
+      restore() {
+        hidden.delete(id);
+        if (gone) get().upsert(gone);
+      },
+      async commit() {
+        const result = await qwen().invoke('history.delete', { conversationId: id });
+        hidden.delete(id);
+        if (!result.ok) {
+          set({ error: result.error });
+          if (gone) get().upsert(gone);
+        }
+      },
+    });
   },
 
   dismissNotice(index) {

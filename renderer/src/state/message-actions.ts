@@ -4,6 +4,8 @@
  * chat store's actions); the rest are here.
  */
 import { qwen } from '../api/qwen';
+import type { MessageKey } from '../i18n';
+import { flushPendingDelete, usePendingDelete } from './pending-delete-store';
 import {
   followContinuedStream,
   toUiMessage,
@@ -54,6 +56,7 @@ export async function editAndResend(id: string, text: string): Promise<void> {
  */
 export async function continueAnswer(id: string): Promise<void> {
   if (isStreaming() || !isSaved(id)) return;
+  await flushPendingDelete();
   const target = useChatStore.getState().messages.find((m) => m.id === id);
   if (!target || !canContinue(target)) return;
   const before = target;
@@ -87,7 +90,11 @@ export function canContinue(m: UiMessage): boolean {
   );
 }
 
-/** Deletes one message from the history (stopping it first if it is still streaming). */
+/**
+ * Deletes message `id` and what follows it on this branch (the history deletes the subtree): hidden
+ * at once, deleted when the undo time is up (pending-delete-store.ts). A message still streaming is
+ * stopped first; one that never reached the history just goes.
+ */
 export async function deleteMessage(id: string): Promise<void> {
   const target = useChatStore.getState().messages.find((m) => m.id === id);
   if (!target) return;
@@ -98,15 +105,56 @@ export async function deleteMessage(id: string): Promise<void> {
     useChatStore.setState((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
     return;
   }
-  const result = await qwen().invoke('history.message.delete', { messageId: Number(id) });
-  if (!result.ok) {
-    updateMessage(id, (m) => ({ ...m, error: result.error }));
-    return;
-  }
-  useChatStore.setState({
-    messages: result.value.messages.filter((m) => m.role !== 'system').map(toUiMessage),
-    olderCount: result.value.olderCount,
+  await flushPendingDelete();
+  const { messages, conversationId } = useChatStore.getState();
+  const at = indexOf(id);
+  if (at < 0) return;
+  const removed = messages.slice(at);
+  useChatStore.setState({ messages: messages.slice(0, at) });
+  const isOpen = () => useChatStore.getState().conversationId === conversationId;
+  await usePendingDelete.getState().schedule({
+    label:
+      removed.length === 1
+        ? { key: 'undo.deletedMessage' }
+        : { key: 'undo.deletedMessages', params: { count: removed.length } },
+    restore() {
+      if (isOpen()) useChatStore.setState((s) => ({ messages: [...s.messages, ...removed] }));
+    },
+    async commit() {
+      const result = await qwen().invoke('history.message.delete', { messageId: Number(id) });
+      if (!isOpen() || isStreaming()) return;
+      if (!result.ok) {
+        // Not deleted: shown again, with the reason on it.
+        useChatStore.setState((s) => ({ messages: [...s.messages, ...removed] }));
+        updateMessage(id, (m) => ({ ...m, error: result.error }));
+        return;
+      }
+      useChatStore.setState({
+        messages: result.value.messages.filter((m) => m.role !== 'system').map(toUiMessage),
+        olderCount: result.value.olderCount,
+      });
+    },
   });
+}
+
+/**
+ * The Delete button's name says what will go: "Delete this question and its 5 replies". `after`:
+ * how many messages follow it in the list (its branch).
+ */
+export function deleteLabel(
+  isQuestion: boolean,
+  after: number,
+): { key: MessageKey; params: { count: number } } {
+  const key: MessageKey = isQuestion
+    ? after === 0
+      ? 'actions.deleteQuestion'
+      : after === 1
+        ? 'actions.deleteQuestionAndReply'
+        : 'actions.deleteQuestionAndReplies'
+    : after === 0
+      ? 'actions.deleteAnswer'
+      : 'actions.deleteAnswerAndMore';
+  return { key, params: { count: after } };
 }
 
 /** Starts an empty conversation (Ctrl/Cmd+N), as the sidebar's "New chat" does. */

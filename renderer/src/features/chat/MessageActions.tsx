@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
-import type { UiMessage } from '../../state/chat-store';
-import { canContinue, continueAnswer, deleteMessage, regenerate } from '../../state/message-actions';
+import { useChatStore, type UiMessage } from '../../state/chat-store';
+import {
+  canContinue,
+  continueAnswer,
+  deleteLabel,
+  deleteMessage,
+  regenerate,
+} from '../../state/message-actions';
 import { copyText } from '../markdown/copy-text';
 import { useComposer } from './composer-store';
 
@@ -9,6 +15,11 @@ import { useComposer } from './composer-store';
 export function MessageActions({ message, busy }: { message: UiMessage; busy: boolean }) {
   const t = useT();
   const [copied, setCopied] = useState(false);
+  // How many messages after this one would go with it (a number: re-renders only when it changes).
+  const after = useChatStore((s) => {
+    const at = s.messages.findIndex((m) => m.id === message.id);
+    return at < 0 ? 0 : s.messages.length - at - 1;
+  });
   useEffect(() => {
     if (!copied) return;
     const timer = setTimeout(() => setCopied(false), 1500);
@@ -16,6 +27,7 @@ export function MessageActions({ message, busy }: { message: UiMessage; busy: bo
   }, [copied]);
   if (message.status === 'streaming') return null;
   const isUser = message.role === 'user';
+  const deleteName = deleteLabel(isUser, after);
   return (
     <div role="toolbar" aria-label={t('actions.label')} className="message-actions">
       {message.content && (
@@ -42,7 +54,12 @@ export function MessageActions({ message, busy }: { message: UiMessage; busy: bo
           {t('actions.continue')}
         </button>
       )}
-      <button type="button" disabled={busy} onClick={() => void deleteMessage(message.id)}>
+      <button
+        type="button"
+        disabled={busy}
+        aria-label={t(deleteName.key, deleteName.params)}
+        onClick={() => void deleteMessage(message.id)}
+      >
         {t('actions.delete')}
       </button>
     </div>
