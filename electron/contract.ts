@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { regionIds } from './qwen/regions';
+import type { SensitiveFinding } from './security/sensitive-content';
 
 /** Longest text accepted in one message (characters). A huge paste beyond this gets a clear message. */
 export const MAX_MESSAGE_CHARS = 1_000_000;
@@ -408,6 +409,8 @@ export const appSettingsSchema = z.object({
   requestTimeoutSeconds: z.number().int().min(5).max(3600),
   /** Retries before the first token (never after partial output). */
   retryCount: z.number().int().min(0).max(10),
+  /** Issue 15, item 11: check a message for keys, IDs and card numbers before it is sent. */
+  checkSensitive: z.boolean(),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
@@ -457,6 +460,13 @@ const settingsChannels = {
   'key.remove': channel<KeyStatusView>()(z.undefined()),
   /** Where the main process's log is, for the UI's error messages (issue 9). Never holds a key. */
   'app.info': channel<{ logPath: string | null }>()(z.undefined()),
+  /**
+   * Issue 15, item 11: what in a message should not leave the machine, checked by main because only
+   * main knows the user's own key (the findings are offsets into `text`; no key crosses).
+   */
+  'message.checkSensitive': channel<{ findings: SensitiveFinding[] }>()(
+    z.object({ text: z.string().max(MAX_MESSAGE_CHARS) }),
+  ),
 } as const;
 
 // --- Conversation controls (issue 6, item 4) ---------------------------------------------------

@@ -8,6 +8,7 @@ import type { QwenClientFactory } from '../qwen/qwen-client';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
+import { findSensitive } from '../security/sensitive-content';
 import { engineSettingsFromApp, type EngineSettings } from '../qwen/engine-settings';
 // History
 import type { HistoryNotice } from '../contract';
@@ -89,6 +90,10 @@ export function createCore(deps: CoreDeps): Core {
     ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
     ...createControlsHandlers(historyParts), // issue 6: conversation controls
     'app.info': async () => ({ logPath: deps.logPath ?? null }), // issue 9: the log's path for the UI
+    // Issue 15, item 11: the patterns, and the user's own key (a key that cannot be read: patterns only).
+    'message.checkSensitive': async ({ text }) => ({
+      findings: findSensitive(text, await deps.keySource.getKey().catch(() => null)),
+    }),
   };
 
   return {

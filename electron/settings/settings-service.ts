@@ -21,6 +21,7 @@ export const defaultSettings: AppSettings = {
   proxy: '',
   requestTimeoutSeconds: 600,
   retryCount: 2,
+  checkSensitive: true,
 };
 
 const settingNames = Object.keys(defaultSettings) as Array<keyof AppSettings>;

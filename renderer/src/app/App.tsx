@@ -13,6 +13,7 @@ import { Sidebar } from '../features/sidebar/Sidebar';
 import { ConversationSettings } from '../features/controls/ConversationSettings';
 import { SendRefusal } from '../features/controls/SendRefusal';
 import { UndoNotice } from '../features/chat/UndoNotice';
+import { SensitiveWarning } from '../features/chat/SensitiveWarning';
 import { Settings } from '../features/settings/Settings';
 
 /**
@@ -65,6 +66,7 @@ export function App() {
           <MessageList />
         </AreaBoundary>
         <SendRefusal />
+        <SensitiveWarning />
         <Composer />
       </main>
       <AreaBoundary area="boundary.area.shortcuts">

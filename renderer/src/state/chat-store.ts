@@ -16,6 +16,7 @@ import type {
 } from '../../../electron/contract';
 import { qwen } from '../api/qwen';
 import { flushPendingDelete } from './pending-delete-store';
+import { holdIfSensitive } from './sensitive-check';
 import { effectiveParams, modelFor, refusal } from '../features/controls/param-rules';
 import { useCatalog } from './catalog-store';
 import {
@@ -76,7 +77,7 @@ interface ChatState {
   clearRefusal(): void;
   // --- end conversation controls ---
   /** Sends a question; resolves once the stream has started (or failed to); false when refused. */
-  send(text: string): Promise<boolean>;
+  send(text: string, options?: { allowSensitive?: boolean }): Promise<boolean>;
   stop(): Promise<void>;
   applyEvent(event: ChatEvent): void;
   newChat(): void;
@@ -206,7 +207,7 @@ export const useChatStore = create<ChatState>((set, get) => {
     clearRefusal: () => set({ sendRefusal: null }),
     // --- end conversation controls ---
 
-    async send(text) {
+    async send(text, options = {}) {
       const question = text.trim();
       if (!question || streaming()) return false;
       const blocked = refuse(question);
@@ -214,6 +215,8 @@ export const useChatStore = create<ChatState>((set, get) => {
         set({ sendRefusal: blocked });
         return false;
       }
+      // Issue 15, item 11: a key, an ID or a card number holds the question until the person chooses.
+      if (!options.allowSensitive && (await holdIfSensitive(question))) return false;
       // A waiting delete goes first: the question must not follow rows about to be deleted.
       await flushPendingDelete();
       // Opened in the middle of a long conversation: the question follows its newest message.

@@ -6,6 +6,7 @@
 import { qwen } from '../api/qwen';
 import type { MessageKey } from '../i18n';
 import { flushPendingDelete, usePendingDelete } from './pending-delete-store';
+import { holdIfSensitive } from './sensitive-check';
 import {
   followContinuedStream,
   toUiMessage,
@@ -44,10 +45,19 @@ export async function retry(id: string): Promise<void> {
   await useChatStore.getState().send(question.content);
 }
 
-/** Replaces question `id` with `text` as a new sibling, and asks again from there. */
-export async function editAndResend(id: string, text: string): Promise<void> {
-  if (!text.trim() || isStreaming()) return;
+/**
+ * Replaces question `id` with `text` as a new sibling, and asks again from there. False when the
+ * edit was held by the sensitive-content check (the composer keeps it).
+ */
+export async function editAndResend(
+  id: string,
+  text: string,
+  options: { allowSensitive?: boolean } = {},
+): Promise<boolean> {
+  if (!text.trim() || isStreaming()) return true;
+  if (!options.allowSensitive && (await holdIfSensitive(text.trim(), id))) return false;
   await useChatStore.getState().editAndResend(id, text);
+  return true;
 }
 
 /**

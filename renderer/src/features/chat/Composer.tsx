@@ -25,8 +25,9 @@ export function Composer() {
     const question = text;
     const editing = editingId;
     cancelEditing();
-    if (editing) void editAndResend(editing, question);
-    // A question the engine's rules refuse (conversation controls) goes back into the box.
+    // A question (or edit) refused or held before sending goes back into the box, as it was.
+    if (editing)
+      void editAndResend(editing, question).then((sent) => sent || startEditing(editing, question));
     else void send(question).then((sent) => sent || setText(question));
   };
   const onSubmit = (e: FormEvent) => {

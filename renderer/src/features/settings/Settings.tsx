@@ -6,6 +6,7 @@ import { AppearanceSection } from './AppearanceSection';
 import { ConnectionSection, RegionSection } from './ConnectionSection';
 import { FirstRunGuide } from './FirstRunGuide';
 import { KeySection } from './KeySection';
+import { PrivacySection } from './PrivacySection';
 
 /** The "Settings" button and its panel. Loads settings once; with no key, the panel opens itself. */
 export function Settings() {
@@ -52,6 +53,7 @@ function SettingsPanel({ onClose }: { onClose: () => void }) {
       {key && <KeySection status={key} />}
       {view && <ConnectionSection settings={view.settings} />}
       {view && <AppearanceSection settings={view.settings} />}
+      {view && <PrivacySection settings={view.settings} />}
     </SidePanel>
   );
 }
