@@ -1,7 +1,7 @@
 import type { AppSettings, SettingsView } from '../../../../electron/contract';
 import { useT, type MessageKey } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
-import { SettingField, SettingSelect } from './SettingField';
+import { SettingField, SettingSelect, urlProblem, wholeNumberProblem } from './SettingField';
 
 type RegionId = AppSettings['region'];
 /** The regions in the order shown; `satisfies` fails to compile when the contract gains one. */
@@ -35,6 +35,7 @@ export function RegionSection({ view }: { view: SettingsView }) {
           type="url"
           value={settings.customBaseURL}
           placeholder={t('settings.baseURL.placeholder')}
+          check={(v) => urlProblem(v, t('settings.invalid.url'))}
           onCommit={(customBaseURL) => update({ customBaseURL })}
         />
       )}
@@ -49,8 +50,14 @@ export function RegionSection({ view }: { view: SettingsView }) {
 }
 
 const numberFields = [
-  { name: 'requestTimeoutSeconds', label: 'settings.timeout.label', min: 5, max: 3600 },
-  { name: 'retryCount', label: 'settings.retries.label', min: 0, max: 10 },
+  {
+    name: 'requestTimeoutSeconds',
+    label: 'settings.timeout.label',
+    range: 'settings.range.seconds',
+    min: 5,
+    max: 3600,
+  },
+  { name: 'retryCount', label: 'settings.retries.label', range: 'settings.range.count', min: 0, max: 10 },
 ] as const;
 
 /** How requests go: proxy, timeout, retries. */
@@ -66,6 +73,7 @@ export function ConnectionSection({ settings }: { settings: AppSettings }) {
         type="url"
         value={settings.proxy}
         placeholder={t('settings.proxy.placeholder')}
+        check={(v) => urlProblem(v, t('settings.invalid.url'))}
         onCommit={(proxy) => update({ proxy })}
       />
       {numberFields.map((f) => (
@@ -76,7 +84,11 @@ export function ConnectionSection({ settings }: { settings: AppSettings }) {
           min={f.min}
           max={f.max}
           value={String(settings[f.name])}
-          onCommit={(text) => update({ [f.name]: Number(text) })}
+          hint={t(f.range, { min: f.min, max: f.max })}
+          check={(v) =>
+            wholeNumberProblem(v, f.min, f.max, t('settings.invalid.number', { min: f.min, max: f.max }))
+          }
+          onCommit={(text) => update({ [f.name]: Number(text.trim()) })}
         />
       ))}
     </section>

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 
 /**
  * A text or number field that commits on Enter or when it loses focus (not on every keystroke, so
- * a half-typed URL is not validated and refused). A refused value stays in the field to be fixed.
+ * a half-typed URL is not sent to be refused). `check` judges the text as it is typed: its sentence
+ * shows under the field at once, and a value it refuses is never saved (the field keeps it to be
+ * fixed; Esc puts the saved value back). `hint` says what is allowed, in words.
  */
 export function SettingField(props: {
   label: string;
@@ -11,8 +13,11 @@ export function SettingField(props: {
   placeholder?: string;
   min?: number;
   max?: number;
+  hint?: string;
+  check?: (text: string) => string | null;
   onCommit: (value: string) => Promise<boolean>;
 }) {
+  const id = useId();
   const [text, setText] = useState(props.value);
   // A new value from main (saved, or refused and reset) replaces what is in the field.
   const [shown, setShown] = useState(props.value);
@@ -20,28 +25,69 @@ export function SettingField(props: {
     setShown(props.value);
     setText(props.value);
   }
+  const problem = text === props.value ? null : (props.check?.(text) ?? null);
   const commit = () => {
-    if (text !== props.value) void props.onCommit(text);
+    if (text !== props.value && !problem) void props.onCommit(text);
   };
+  const described = [props.hint && `${id}-hint`, problem && `${id}-problem`].filter(Boolean).join(' ');
   return (
-    <label className="setting-field">
-      <span>{props.label}</span>
+    <div className="setting-field">
+      <label htmlFor={id}>{props.label}</label>
       <input
+        id={id}
         type={props.type ?? 'text'}
-        aria-label={props.label}
+        inputMode={props.type === 'number' ? 'numeric' : undefined}
         value={text}
         placeholder={props.placeholder}
         min={props.min}
         max={props.max}
         spellCheck={false}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={described || undefined}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
+          else if (e.key === 'Escape' && text !== props.value) {
+            e.stopPropagation();
+            setText(props.value);
+          }
         }}
       />
-    </label>
+      {props.hint && (
+        <p id={`${id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
+      {problem && (
+        <p id={`${id}-problem`} role="alert" className="control-error">
+          {problem}
+        </p>
+      )}
+    </div>
   );
+}
+
+/** A whole number from `min` to `max`, as typed: null when it is one, else why not. */
+export function wholeNumberProblem(text: string, min: number, max: number, sentence: string): string | null {
+  const t = text.trim();
+  if (!/^-?\d+$/.test(t)) return sentence;
+  const n = Number(t);
+  return n >= min && n <= max ? null : sentence;
+}
+
+/** An http(s) address (or nothing), as main accepts it: null when it is one, else why not. */
+export function urlProblem(text: string, sentence: string): string | null {
+  const t = text.trim();
+  if (t === '') return null;
+  try {
+    const u = new URL(t);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname && t.length <= 2048
+      ? null
+      : sentence;
+  } catch {
+    return sentence;
+  }
 }
 
 /** A labelled combobox whose choice applies at once. */
