@@ -8,12 +8,8 @@ import { updateStateText } from './update-text';
 /** Settings' About (issue 12): version, licence, third-party notices, and the updater. */
 export function AboutSection() {
   const t = useT();
-  const status = useUpdatesStore((s) => s.status);
-  const error = useUpdatesStore((s) => s.error);
-  const load = useUpdatesStore((s) => s.load);
-  const check = useUpdatesStore((s) => s.check);
-  const install = useUpdatesStore((s) => s.install);
-  const setAutomatic = useUpdatesStore((s) => s.setAutomatic);
+  // The whole (small) store: every field of it is shown here.
+  const { status, error, load, check, install, setAutomatic } = useUpdatesStore();
 
   useEffect(() => {
     void load();
