@@ -19,7 +19,6 @@ import { describeSizes, packageSizes } from './packaging/package-sizes.mjs';
 import { makeStandInElectronDist } from './packaging/stand-in-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-process.chdir(root);
 
 const PLATFORM_FLAGS = {
   '--linux': 'linux',
@@ -99,6 +98,7 @@ function outputDirOf(args) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.chdir(root);
   const own = process.argv.slice(2);
   const skipBuild = own.includes('--no-build');
   const passed = own.filter((a) => a !== '--no-build');
