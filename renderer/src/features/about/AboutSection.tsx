@@ -50,8 +50,8 @@ export function AboutSection() {
       )}
       <details>
         <summary>{t('settings.about.notices')}</summary>
-        <p>{t('settings.about.noticesIntro')}</p>
-        <ul aria-label={t('settings.about.notices')}>
+        <p className="detail">{t('settings.about.noticesIntro')}</p>
+        <ul className="about-notices" aria-label={t('settings.about.notices')}>
           {THIRD_PARTY_NOTICES.map((notice) => (
             <li key={notice.name}>
               <a href={notice.url} target="_blank" rel="noreferrer">
