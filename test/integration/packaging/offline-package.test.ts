@@ -158,6 +158,12 @@ describe.runIf(onLinux)('the offline package (linux dir, stand-in Electron)', ()
     expect(app.log).toContain('app.asar.unpacked'); // dist.mjs printed them too
   });
 
+  it('ships the tray icons beside the asar, in resources/tray (for the tray and the quick-ask window)', () => {
+    expect(fs.readdirSync(path.join(app.resourcesDir, 'tray')).sort()).toEqual(
+      fs.readdirSync('build/tray').sort(),
+    );
+  });
+
   it('writes app-update.yml for the feed, and latest-linux.yml that matches the artifact the feed serves', async () => {
     const appUpdate = yamlScalars(fs.readFileSync(path.join(app.resourcesDir, 'app-update.yml'), 'utf8'));
     expect(appUpdate).toMatchObject({
