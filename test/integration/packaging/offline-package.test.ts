@@ -7,7 +7,7 @@
  * feed. It never runs the package: it carries a stand-in Electron.
  */
 import { createHash } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,7 @@ const NATIVE_MODULES = [
 
 let app: PackedApp;
 let files: string[];
+let extracted: string;
 
 // The package checked is a Linux one; on macOS and Windows, release.yml builds the real installers.
 const onLinux = process.platform === 'linux';
@@ -69,6 +70,9 @@ describe.runIf(onLinux)('the offline package (linux dir, stand-in Electron)', ()
   beforeAll(async () => {
     app = await packApp();
     files = asar.listPackage(path.join(app.resourcesDir, 'app.asar'), { isPack: false });
+    // The packed tree, with the unpacked .node files back in place (removed with the build).
+    extracted = path.join(path.dirname(app.outDir), 'extracted');
+    asar.extractAll(path.join(app.resourcesDir, 'app.asar'), extracted);
   }, 180_000);
   afterAll(() => app?.close());
 
@@ -91,39 +95,29 @@ describe.runIf(onLinux)('the offline package (linux dir, stand-in Electron)', ()
     expect(unpacked.sort()).toEqual(present.map((m) => `node_modules/${m}`).sort());
   });
 
-  it('loads every module main.cjs requires from inside the packed tree', () => {
-    const extracted = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-asar-'));
-    try {
-      asar.extractAll(path.join(app.resourcesDir, 'app.asar'), extracted);
-      const main = fs.readFileSync(path.join(extracted, 'dist/electron/main.cjs'), 'utf8');
-      const required = [...main.matchAll(/(?:require|import)\("([^"]+)"\)/g)]
-        .map((m) => m[1]!)
-        .filter((id) => !id.startsWith('node:') && !id.startsWith('.') && id !== 'electron');
-      expect(required).toEqual(expect.arrayContaining(['better-sqlite3', 'openai', 'zod']));
-      // A child process on this runtime (the native modules are built for it), with `electron`
-      // answered by an empty object: everything else comes from the extracted tree only.
-      const script = `
-        const Module = require('node:module');
-        const load = Module._load;
-        Module._load = function (request, ...rest) { return request === 'electron' ? {} : load.call(this, request, ...rest); };
-        const req = Module.createRequire(${JSON.stringify(path.join(extracted, 'dist/electron/main.cjs'))});
+  it('loads every module main.cjs requires from inside the packed tree', async () => {
+    const main = fs.readFileSync(path.join(extracted, 'dist/electron/main.cjs'), 'utf8');
+    const required = [
+      ...new Set(
+        [...main.matchAll(/(?:require|import)\("([^"]+)"\)/g)]
+          .map((m) => m[1]!)
+          .filter((id) => !id.startsWith('node:') && !id.startsWith('.') && id !== 'electron'),
+      ),
+    ];
+    expect(required).toEqual(expect.arrayContaining(['better-sqlite3', 'openai', 'zod', 'electron-updater']));
+    const loaded = JSON.parse(
+      await inPackedTree(`
         const out = {};
-        for (const id of ${JSON.stringify([...new Set(required)])}) {
-          const resolved = req.resolve(id);
+        for (const id of ${JSON.stringify(required)}) {
+          out[id] = req.resolve(id);
           req(id);
-          out[id] = resolved;
         }
         const Database = req('better-sqlite3');
         out.sqlite = new Database(':memory:').prepare('select sqlite_version() as v').get().v;
-        console.log(JSON.stringify(out));`;
-      const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: os.tmpdir() });
-      expect(child.stderr).toBe('');
-      const loaded = JSON.parse(child.stdout) as Record<string, string>;
-      for (const id of new Set(required)) expect(loaded[id]?.startsWith(extracted)).toBe(true);
-      expect(loaded.sqlite).toMatch(/^3\.\d+/);
-    } finally {
-      fs.rmSync(extracted, { recursive: true, force: true });
-    }
+        return out;`),
+    ) as Record<string, string>;
+    for (const id of required) expect(loaded[id]?.startsWith(extracted)).toBe(true);
+    expect(loaded.sqlite).toMatch(/^3\.\d+/);
   });
 
   it('packs a package.json that names the entry and the desktop file, without scripts or dev dependencies', () => {
@@ -182,6 +176,36 @@ describe.runIf(onLinux)('the offline package (linux dir, stand-in Electron)', ()
     expect(createHash('sha512').update(artifact).digest('base64')).toBe(latest.sha512);
   });
 
+  it('lets the packed electron-updater find a newer version on the feed that app-update.yml names', async () => {
+    if (!app.debFile) return expect(hasDpkgDeb()).toBe(false);
+    // electron-updater as packed, reading the packed app-update.yml, over plain Node HTTP (its
+    // Electron transport needs Electron), for an app one version older than the build.
+    const check = (version: string) =>
+      inPackedTree(`
+        const { DebUpdater } = req('electron-updater');
+        const { NodeHttpExecutor } = require(${JSON.stringify(path.resolve('node_modules/builder-util/out/nodeHttpExecutor.js'))});
+        const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'qwen-desk-updater-'));
+        const updater = new DebUpdater(undefined, {
+          version: ${JSON.stringify(version)}, name: 'qwen-desk', isPackaged: true,
+          appUpdateConfigPath: ${JSON.stringify(path.join(app.resourcesDir, 'app-update.yml'))},
+          userDataPath: dir, baseCachePath: dir,
+          whenReady: async () => undefined, relaunch() {}, quit() {}, onQuit() {},
+        });
+        updater.httpExecutor = new NodeHttpExecutor();
+        updater.autoDownload = false;
+        updater.logger = null;
+        const result = await updater.checkForUpdates();
+        require('node:fs').rmSync(dir, { recursive: true, force: true });
+        return { available: result.isUpdateAvailable, version: result.updateInfo.version, path: result.updateInfo.path };`);
+    const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version as string;
+    expect(JSON.parse(await check('0.0.1'))).toEqual({
+      available: true,
+      version,
+      path: path.basename(app.debFile),
+    });
+    expect(JSON.parse(await check(version)).available).toBe(false);
+  });
+
   describe.runIf(hasDpkgDeb())('the deb (electron-builder’s pipeline, fpm stand-in)', () => {
     const dpkg = (...args: string[]) =>
       execFileSync('dpkg-deb', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -238,4 +262,27 @@ function listTree(dir: string, prefix = ''): string[] {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     return entry.isDirectory() ? listTree(path.join(dir, entry.name), rel) : [rel];
   });
+}
+
+/**
+ * Runs `body` (an async function body) in a child process on this runtime (the native modules are
+ * built for it), with `req` requiring from the extracted package's dist/electron/main.cjs and
+ * `electron` answered by an empty object; resolves with what it returns, as JSON. Asynchronous, so
+ * the feed server in this process can answer the child.
+ */
+function inPackedTree(body: string): Promise<string> {
+  const script = `
+    const Module = require('node:module');
+    const load = Module._load;
+    Module._load = function (request, ...rest) { return request === 'electron' ? {} : load.call(this, request, ...rest); };
+    const req = Module.createRequire(${JSON.stringify(path.join(extracted, 'dist/electron/main.cjs'))});
+    (async () => { ${body} })().then(
+      (value) => process.stdout.write(JSON.stringify(value)),
+      (err) => { console.error(err); process.exit(1); },
+    );`;
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, ['-e', script], { cwd: os.tmpdir() }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
 }
