@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.mjs';
+import { notarizeCredentials } from './packaging/after-sign.mjs';
 import { describeSizes, packageSizes } from './packaging/package-sizes.mjs';
 import { makeStandInElectronDist } from './packaging/stand-in-electron.mjs';
 
@@ -63,9 +64,7 @@ function signingNote(platform, env) {
   if (platform === 'linux') return 'Linux: packages are not signed (latest-linux.yml carries their SHA-512).';
   if (platform === 'mac') {
     if (env.CSC_LINK || env.CSC_NAME) {
-      const notarized =
-        (env.APPLE_API_KEY && env.APPLE_API_KEY_ID && env.APPLE_API_ISSUER) ||
-        (env.APPLE_ID && env.APPLE_APP_SPECIFIC_PASSWORD && env.APPLE_TEAM_ID);
+      const notarized = notarizeCredentials(env) !== null;
       return `macOS: signed with CSC_LINK${notarized ? ', notarized' : ', not notarized (no Apple credentials)'}.`;
     }
     env.CSC_IDENTITY_AUTO_DISCOVERY = 'false';
