@@ -446,6 +446,34 @@ const apiKeyArgSchema = z
   .max(4096, { message: 'This does not look like an API key.' })
   .transform((v) => v.replace(/\s+/g, ''));
 
+/**
+ * Issue 12: the app's version and its updater, for Settings' About section. `unsupported` says why
+ * this install is never updated by the app: a development run, browser mode, a deb/rpm (the
+ * system's package manager updates it), a portable or archive (tar.gz) copy.
+ */
+export const updateStateSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('unsupported'),
+    reason: z.enum(['development', 'browser', 'package_manager', 'portable', 'archive']),
+  }),
+  z.object({ kind: z.literal('idle') }),
+  z.object({ kind: z.literal('checking') }),
+  z.object({ kind: z.literal('up_to_date'), checkedAt: z.number() }),
+  z.object({ kind: z.literal('downloading'), version: z.string(), percent: z.number().min(0).max(100) }),
+  /** Downloaded: "Restart to update" installs it (and it installs on quit anyway). */
+  z.object({ kind: z.literal('ready'), version: z.string() }),
+  z.object({ kind: z.literal('error'), message: z.string() }),
+]);
+export const updateStatusSchema = z.object({
+  /** This app's version. */
+  version: z.string(),
+  /** "Check for updates automatically" (a check a day); on by default. */
+  automatic: z.boolean(),
+  state: updateStateSchema,
+});
+export type UpdateState = z.infer<typeof updateStateSchema>;
+export type UpdateStatus = z.infer<typeof updateStatusSchema>;
+
 const settingsChannels = {
   'settings.get': channel<SettingsView>()(z.undefined()),
   /** Changes some settings; the whole result is validated, and applies to the next request. */
@@ -467,6 +495,11 @@ const settingsChannels = {
   'message.checkSensitive': channel<{ findings: SensitiveFinding[] }>()(
     z.object({ text: z.string().max(MAX_MESSAGE_CHARS) }),
   ),
+  /** Issue 12: the version and the updater's state; check now; install a downloaded update (restarts). */
+  'updates.status': channel<UpdateStatus>()(z.undefined()),
+  'updates.check': channel<UpdateStatus>()(z.undefined()),
+  'updates.install': channel<UpdateStatus>()(z.undefined()),
+  'updates.setAutomatic': channel<UpdateStatus>()(z.object({ automatic: z.boolean() }).strict()),
 } as const;
 
 // --- Conversation controls (issue 6, item 4) ---------------------------------------------------
@@ -555,6 +588,8 @@ export const events = {
     message: z.string(),
     path: z.string().optional(),
   }),
+  // Issue 12: the updater's state changed (checking, download progress, ready, …).
+  'updates.status': updateStatusSchema,
 } as const;
 
 export type Events = typeof events;

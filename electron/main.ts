@@ -10,6 +10,9 @@ import { startShell } from './shell/start-shell';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
 import { createMainWindow, hardenContents } from './windows/main-window';
 import { ensurePrivateDir } from './core/private-files';
+// Issue 12: electron-updater's autoUpdater is made on first use, only where updates are supported.
+import { autoUpdater } from 'electron-updater';
+import { createAutoUpdate } from './shell/auto-update';
 
 void startShell({
   app,
@@ -28,7 +31,19 @@ void startShell({
     windowCount: () => BrowserWindow.getAllWindows().length,
     makeDataDir: (config) => ensurePrivateDir(config.dataDir),
     // Issue 9: a key goes to a new custom host only after this dialog, which no page can click.
-    createAppCore: (config) => createAppCore(config, process.env, { confirmKeyHost }),
+    createAppCore: (config) => {
+      const updates = createAutoUpdate({
+        app,
+        loadUpdater: () => autoUpdater,
+        env: process.env,
+        platform: process.platform,
+        resourcesPath: process.resourcesPath,
+        dataDir: config.dataDir,
+      });
+      updates.start();
+      app.on('before-quit', () => updates.dispose());
+      return createAppCore(config, process.env, { confirmKeyHost, updates, appVersion: app.getVersion() });
+    },
   },
 });
 

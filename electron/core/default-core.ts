@@ -32,12 +32,21 @@ import { KEYCHAIN_SERVICE } from '../secrets/key-store';
 import { createKeyRouting } from '../secrets/key-routing';
 import { createFileLogger } from '../logging/logger';
 import { withRequestLog } from '../logging/logged-core';
+import type { UpdatesPort } from './handlers/updates-handlers';
+
+/** What the app's shell adds (main.ts); browser mode passes only its version. */
+export interface AppShellParts {
+  confirmKeyHost?: (host: string) => Promise<boolean>;
+  /** Issue 12: the updater, and the version About shows. */
+  updates?: UpdatesPort;
+  appVersion?: string;
+}
 
 /** The core as the app runs it, from the environment's configuration: used by main.ts and browser mode. */
 export function createAppCore(
   config: EnvConfig,
   env: NodeJS.ProcessEnv = process.env,
-  shell: { confirmKeyHost?: (host: string) => Promise<boolean> } = {},
+  shell: AppShellParts = {},
 ): Core {
   // Faults (issue 9): a read-only data folder is refused first, in one clear sentence.
   assertWritableDataDir(config.dataDir);
@@ -55,7 +64,7 @@ export function createAppCore(
 function lockedAppCore(
   config: EnvConfig,
   env: NodeJS.ProcessEnv,
-  shell: { confirmKeyHost?: (host: string) => Promise<boolean> },
+  shell: AppShellParts,
   releaseLock: () => void,
 ): Core {
   // --- Settings, keychain and log (issue 5) ---
@@ -99,6 +108,8 @@ function lockedAppCore(
     keys,
     history,
     logPath: logger.file,
+    ...(shell.updates ? { updates: shell.updates } : {}),
+    ...(shell.appVersion ? { appVersion: shell.appVersion } : {}),
   });
   const logged = withRequestLog(core, logger);
   return {

@@ -3,6 +3,7 @@ import { SidePanel } from '../../app/SidePanel';
 import { useT } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
 import { AppearanceSection } from './AppearanceSection';
+import { AboutSection } from '../about/AboutSection';
 import { ConnectionSection, RegionSection } from './ConnectionSection';
 import { FirstRunGuide } from './FirstRunGuide';
 import { KeySection } from './KeySection';
@@ -54,6 +55,7 @@ function SettingsPanel({ onClose }: { onClose: () => void }) {
       {view && <ConnectionSection settings={view.settings} />}
       {view && <AppearanceSection settings={view.settings} />}
       {view && <PrivacySection settings={view.settings} />}
+      <AboutSection />
     </SidePanel>
   );
 }

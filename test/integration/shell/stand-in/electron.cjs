@@ -15,6 +15,7 @@ const paths = { userData: process.env.QWEN_DESK_STAND_IN_USER_DATA };
 const events = new EventEmitter();
 const app = {
   isPackaged: false,
+  getVersion: () => '0.1.0',
   setName: (name) => record('app.setName', name),
   getPath: (name) => paths[name],
   setPath: (name, value) => {
