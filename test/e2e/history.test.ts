@@ -107,15 +107,16 @@ describe('history in Chromium against browser mode', () => {
     const app = await start(tempDataDir());
     page = await browser.newPage();
     await page.goto(app.url);
-    const tokens = Array.from({ length: 200 }, (_, i) => `片段${i} `);
+    // 12 s of stream: the reload (and the page's start) must land inside it on a busy machine too.
+    const tokens = Array.from({ length: 400 }, (_, i) => `片段${i} `);
     fake.enqueue({ type: 'stream', tokens, delayMs: 30 });
     await page.getByRole('textbox', { name: 'Message' }).fill('slow answer please');
     await page.getByRole('button', { name: 'Send' }).click();
     const assistant = page.locator('article[data-role="assistant"]');
     await expect.poll(() => assistant.innerText()).toContain('片段20 ');
     await page.reload();
-    await expect.poll(() => assistant.getAttribute('data-status')).toBe('streaming');
-    await expect.poll(() => assistant.getAttribute('data-status'), { timeout: 15_000 }).toBe('done');
+    await expect.poll(() => assistant.getAttribute('data-status'), { timeout: 8_000 }).toBe('streaming');
+    await expect.poll(() => assistant.getAttribute('data-status'), { timeout: 25_000 }).toBe('done');
     await expect.poll(() => assistant.innerText()).toContain(tokens.join('').trim());
   });
 

@@ -15,6 +15,10 @@ import { SendRefusal } from '../features/controls/SendRefusal';
 import { UndoNotice } from '../features/chat/UndoNotice';
 import { SensitiveWarning } from '../features/chat/SensitiveWarning';
 import { Settings } from '../features/settings/Settings';
+import { HeaderMore } from '../features/layout/HeaderMore';
+import { SidebarToggle } from '../features/layout/SidebarToggle';
+import '../features/layout/layout.css';
+import { useLayout } from '../state/layout-store';
 
 /**
  * The main window: the header (model, cost, shortcuts, Settings), the sidebar (conversations), and
@@ -33,20 +37,25 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  const sidebarOpen = useLayout((s) => s.sidebarOpen);
 
   return (
-    <div className="app">
+    <div className="app" data-sidebar={sidebarOpen ? 'open' : 'closed'}>
       <header className="toolbar">
+        <SidebarToggle />
         <h1>{t('app.title')}</h1>
         <div className="toolbar-controls">
           <ModelPicker />
           <AreaBoundary area="boundary.area.conversationSettings" resetKey={conversationId}>
             <ConversationSettings />
           </AreaBoundary>
-          <ConversationCost />
+          <div className="wide-only">
+            <ConversationCost />
+          </div>
+          <HeaderMore onShortcuts={toggleHelp} />
           <button
             type="button"
-            className="icon-button"
+            className="icon-button wide-only"
             aria-label={t('shortcuts.title')}
             title={t('shortcuts.title')}
             onClick={toggleHelp}

@@ -20,6 +20,7 @@ export const shortcuts: Shortcut[] = [
   { keys: ['Shift', 'Enter'], what: 'shortcuts.newline' },
   { keys: inBrowserMode ? [mod, 'Shift', 'O'] : [mod, 'N'], what: 'shortcuts.newChat' },
   { keys: [mod, 'K'], what: 'shortcuts.search' },
+  { keys: [mod, 'B'], what: 'shortcuts.sidebar' },
   { keys: ['Esc'], what: 'shortcuts.stop' },
   { keys: ['↑'], what: 'shortcuts.editLast' },
   { keys: [mod, '/'], what: 'shortcuts.help' },

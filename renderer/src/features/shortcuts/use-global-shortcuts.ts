@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { useChatStore } from '../../state/chat-store';
 import { newChat } from '../../state/message-actions';
+import { useLayout } from '../../state/layout-store';
 import { isMac } from './shortcuts';
 
 /**
  * Window-wide shortcuts: Ctrl/Cmd+N (or Ctrl/Cmd+Shift+O, which browsers leave to the page) new
- * chat, Ctrl/Cmd+K the conversation search (the sidebar's
+ * chat, Ctrl/Cmd+B the sidebar, Ctrl/Cmd+K the conversation search (the sidebar's
  * searchbox, when it is there), Esc stops a streaming answer, Ctrl/Cmd+/ the help panel.
  */
 export function useGlobalShortcuts(toggleHelp: () => void): void {
@@ -27,6 +28,9 @@ export function useGlobalShortcuts(toggleHelp: () => void): void {
             search.focus();
             search.select();
           }
+        } else if (key === 'b') {
+          e.preventDefault();
+          useLayout.getState().toggleSidebar();
         } else if (key === '/') {
           e.preventDefault();
           toggleHelp();

@@ -6,6 +6,7 @@ import { useConversationsStore } from '../../state/conversations-store';
 import { newChat } from '../../state/message-actions';
 import { Icon } from './icons';
 import { saveTextFile } from './save-file';
+import { doneWithSidebar } from '../../state/layout-store';
 
 type Mode = 'idle' | 'renaming' | 'exporting' | 'confirming';
 
@@ -61,7 +62,10 @@ export function ConversationRow({ conversation: c }: { conversation: Conversatio
           type="button"
           className="conversation"
           aria-current={c.id === openId ? 'page' : undefined}
-          onClick={() => void open(c.id)}
+          onClick={() => {
+            doneWithSidebar();
+            void open(c.id);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'F2') setMode('renaming');
             else if (e.key === 'Delete') setMode('confirming');

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
+import { doneWithSidebar } from '../../state/layout-store';
 
 const DEBOUNCE_MS = 120;
 
@@ -42,7 +43,10 @@ export function SearchBox() {
                   <button
                     type="button"
                     className="hit"
-                    onClick={() => void open(hit.conversationId, hit.messageId)}
+                    onClick={() => {
+                      doneWithSidebar();
+                      void open(hit.conversationId, hit.messageId);
+                    }}
                   >
                     <span className="hit-title">{hit.conversationTitle ?? t('sidebar.untitled')}</span>
                     <span className="hit-snippet">

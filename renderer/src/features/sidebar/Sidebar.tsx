@@ -8,6 +8,7 @@ import { HistoryNotices } from './HistoryNotices';
 import { SearchBox } from './SearchBox';
 import { useFocusMessage } from './use-focus-message';
 import './sidebar.css';
+import { doneWithSidebar } from '../../state/layout-store';
 
 /** The conversations: "New chat", search, and the list (pinned first, then by date), and the history's export and import. */
 export function Sidebar() {
@@ -24,8 +25,15 @@ export function Sidebar() {
   useFocusMessage();
 
   return (
-    <nav className="sidebar" aria-label={t('sidebar.label')}>
-      <button type="button" className="new-chat" onClick={newChat}>
+    <nav id="sidebar" className="sidebar" aria-label={t('sidebar.label')}>
+      <button
+        type="button"
+        className="new-chat"
+        onClick={() => {
+          doneWithSidebar();
+          newChat();
+        }}
+      >
         {t('sidebar.newChat')}
       </button>
       <SearchBox />
