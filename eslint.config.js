@@ -63,8 +63,10 @@ export default tseslint.config(
           patterns: [
             {
               // qwen/params and qwen/models: the engine's parameter rules and catalog (pure), so the UI
-              // refuses what the engine would.
-              regex: '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$)',
+              // refuses what the engine would. shell/accelerator and shell/launch-args (issue 11, pure):
+              // Settings records a shortcut, and the quick page cleans a pre-fill, as the shell does.
+              regex:
+                '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$|shell/accelerator$|shell/launch-args$)',
               message:
                 'The renderer imports nothing from electron/ but the contract and the parameter rules.',
             },

@@ -3,12 +3,22 @@
  * (electron/shell/start-shell.ts), which owns the lifecycle and reports any start failure in a
  * native error box before quitting. All the work happens in the Electron-free core.
  */
-import { app, BrowserWindow, dialog, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  globalShortcut,
+  Menu,
+  nativeImage,
+  screen,
+  session,
+  Tray,
+} from 'electron';
 import { createAppCore } from './core/default-core';
 import { forwardEvents, registerIpc } from './ipc/ipc-main';
 import { startShell } from './shell/start-shell';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
-import { createMainWindow, hardenContents } from './windows/main-window';
+import { createMainWindow, createQuickWindow, hardenContents } from './windows/main-window';
 import { ensurePrivateDir } from './core/private-files';
 
 void startShell({
@@ -28,7 +38,25 @@ void startShell({
     windowCount: () => BrowserWindow.getAllWindows().length,
     makeDataDir: (config) => ensurePrivateDir(config.dataDir),
     // Issue 9: a key goes to a new custom host only after this dialog, which no page can click.
-    createAppCore: (config) => createAppCore(config, process.env, { confirmKeyHost }),
+    createAppCore: (config, desktop) =>
+      createAppCore(config, process.env, { confirmKeyHost, ...(desktop ? { desktop } : {}) }),
+  },
+  // Issue 11: the quick window, its global shortcut and the tray.
+  desktop: {
+    globalShortcut,
+    // `screen` may only be touched after ready: the shell reads it when it shows the quick window.
+    get screen() {
+      return screen;
+    },
+    Menu,
+    createTray(iconPath) {
+      const image = nativeImage.createFromPath(iconPath);
+      if (process.platform === 'darwin') image.setTemplateImage(true);
+      return new Tray(image);
+    },
+    createQuickWindow,
+    resourcesPath: process.resourcesPath,
+    argv: process.argv,
   },
 });
 

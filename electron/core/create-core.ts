@@ -23,6 +23,8 @@ import { createMemorySettingsStore } from '../settings/settings-store';
 import { createKeyManager, type KeyManager } from '../secrets/key-manager';
 import { createMemoryKeyStore } from '../secrets/key-store';
 import { createKeyRouting } from '../secrets/key-routing';
+// Quick ask (issue 11)
+import { createQuickHandlers, type DesktopControls } from './handlers/quick-handlers';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -51,6 +53,8 @@ export interface CoreDeps {
   logPath?: string;
   /** Issue 9: asks the user (a main-process dialog) before a key first goes to a custom host. */
   confirmKeyHost?: (host: string) => Promise<boolean>;
+  /** Issue 11: the quick window, its shortcut and the main window, from the Electron shell. */
+  desktop?: DesktopControls;
 }
 
 export interface Core {
@@ -83,11 +87,13 @@ export function createCore(deps: CoreDeps): Core {
   const historyUnavailable: HistoryNotice | null =
     deps.history && 'unavailable' in deps.history ? deps.history.unavailable : null;
 
+  const appSettings = settingsDeps(deps);
   const handlers: Handlers = {
     ...createChatHandlers(engine),
     ...createHistoryHandlers(historyParts, historyUnavailable),
-    ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
+    ...createSettingsHandlers({ ...appSettings, createQwenClient: deps.createQwenClient }),
     ...createControlsHandlers(historyParts), // issue 6: conversation controls
+    ...createQuickHandlers(appSettings.settings, deps.desktop), // issue 11: quick ask
     'app.info': async () => ({ logPath: deps.logPath ?? null }), // issue 9: the log's path for the UI
   };
 

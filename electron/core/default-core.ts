@@ -32,12 +32,19 @@ import { KEYCHAIN_SERVICE } from '../secrets/key-store';
 import { createKeyRouting } from '../secrets/key-routing';
 import { createFileLogger } from '../logging/logger';
 import { withRequestLog } from '../logging/logged-core';
+import type { DesktopControls } from './handlers/quick-handlers';
+
+/** What the Electron shell adds: the key-host dialog (issue 9), the quick window and shortcut (issue 11). */
+export interface AppShellHooks {
+  confirmKeyHost?: (host: string) => Promise<boolean>;
+  desktop?: DesktopControls;
+}
 
 /** The core as the app runs it, from the environment's configuration: used by main.ts and browser mode. */
 export function createAppCore(
   config: EnvConfig,
   env: NodeJS.ProcessEnv = process.env,
-  shell: { confirmKeyHost?: (host: string) => Promise<boolean> } = {},
+  shell: AppShellHooks = {},
 ): Core {
   // Faults (issue 9): a read-only data folder is refused first, in one clear sentence.
   assertWritableDataDir(config.dataDir);
@@ -55,7 +62,7 @@ export function createAppCore(
 function lockedAppCore(
   config: EnvConfig,
   env: NodeJS.ProcessEnv,
-  shell: { confirmKeyHost?: (host: string) => Promise<boolean> },
+  shell: AppShellHooks,
   releaseLock: () => void,
 ): Core {
   // --- Settings, keychain and log (issue 5) ---
@@ -99,6 +106,7 @@ function lockedAppCore(
     keys,
     history,
     logPath: logger.file,
+    ...(shell.desktop ? { desktop: shell.desktop } : {}),
   });
   const logged = withRequestLog(core, logger);
   return {

@@ -13,6 +13,7 @@ import { Sidebar } from '../features/sidebar/Sidebar';
 import { ConversationSettings } from '../features/controls/ConversationSettings';
 import { SendRefusal } from '../features/controls/SendRefusal';
 import { Settings } from '../features/settings/Settings';
+import { useConversationRequests } from '../quick/use-conversation-requests';
 
 /**
  * The main window: the header (model, cost, shortcuts, Settings), the sidebar (conversations), and
@@ -27,6 +28,7 @@ export function App() {
   const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
   const conversationId = useChatStore((s) => s.conversationId);
   useGlobalShortcuts(toggleHelp);
+  useConversationRequests(); // issue 11: "Continue in main window" from the quick window
   useEffect(() => connectChatEvents(), []);
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -34,8 +34,18 @@ afterEach(() => {
   for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the bundle until it exits, or until `until(calls)` holds (then it is stopped). */
-function boot(dataDir: string, until?: (calls: Call[]) => boolean): Promise<Boot> {
+interface Launched {
+  read(): Call[];
+  /** Drives the stand-in (see stand-in/electron.cjs). */
+  send(message: Record<string, unknown>): void;
+  /** Resolves once `until(calls)` holds; fails with the calls so far after 15 s. */
+  waitFor(until: (calls: Call[]) => boolean): Promise<Call[]>;
+  exited: Promise<Boot>;
+  stop(): Promise<Boot>;
+}
+
+/** Starts the bundle with an IPC channel to the stand-in, so a test can emit events into it. */
+function launch(dataDir: string, options: { env?: Record<string, string>; args?: string[] } = {}): Launched {
   const work = tempDir();
   const recordFile = path.join(work, 'calls.jsonl');
   fs.writeFileSync(recordFile, '');
@@ -45,7 +55,7 @@ function boot(dataDir: string, until?: (calls: Call[]) => boolean): Promise<Boot
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Call);
-  const child = spawn(process.execPath, ['--require', hook, mainBundle], {
+  const child = spawn(process.execPath, ['--require', hook, mainBundle, ...(options.args ?? [])], {
     env: {
       ...process.env,
       ELECTRON_RUN_AS_NODE: '1',
@@ -54,27 +64,56 @@ function boot(dataDir: string, until?: (calls: Call[]) => boolean): Promise<Boot
       QWEN_DESK_DATA_DIR: dataDir,
       QWEN_DESK_KEYCHAIN_SERVICE: `Qwen Desk shell test ${process.pid}`,
       DASHSCOPE_API_KEY: 'sk-shell-test',
+      XDG_SESSION_TYPE: 'x11',
+      WAYLAND_DISPLAY: '',
+      ...options.env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    const poll = until
-      ? setInterval(() => {
-          if (until(read())) child.kill('SIGKILL');
-        }, 50)
-      : undefined;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`main.cjs did not finish in time; calls: ${JSON.stringify(read())}\n${stderr}`));
-    }, 15_000);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      resolve({ code, calls: read(), stderr });
-    });
-  });
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<Boot>((resolve) =>
+    child.on('exit', (code) => resolve({ code, calls: read(), stderr })),
+  );
+  return {
+    read,
+    send: (message) => void child.send(message),
+    exited,
+    waitFor(until) {
+      return new Promise((resolve, reject) => {
+        const poll = setInterval(() => {
+          const calls = read();
+          if (until(calls)) {
+            clearInterval(poll);
+            clearTimeout(timer);
+            resolve(calls);
+          }
+        }, 25);
+        const timer = setTimeout(() => {
+          clearInterval(poll);
+          reject(new Error(`timed out; calls: ${JSON.stringify(read())}\n${stderr}`));
+        }, 15_000);
+        void exited.then(() => {
+          if (until(read())) return;
+          clearInterval(poll);
+          clearTimeout(timer);
+          reject(new Error(`main.cjs exited; calls: ${JSON.stringify(read())}\n${stderr}`));
+        });
+      });
+    },
+    stop() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      return exited;
+    },
+  };
+}
+
+/** Runs the bundle until it exits, or until `until(calls)` holds (then it is stopped). */
+async function boot(dataDir: string, until?: (calls: Call[]) => boolean): Promise<Boot> {
+  const run = launch(dataDir);
+  if (!until) return run.exited;
+  await run.waitFor(until).catch(() => undefined);
+  return run.stop();
 }
 
 const named = (calls: Call[], name: string) => calls.filter((c) => c.call === name);
@@ -124,16 +163,25 @@ describe('the Electron shell, booted from the built bundle against a stand-in el
     expect(log).not.toContain('sk-shell-test');
   });
 
-  it('starts normally: one window, isolated and sandboxed, with the preload, loading app://', async () => {
+  it('starts normally: the main and the quick window, both isolated and sandboxed, with the preload, loading app://', async () => {
     const dataDir = tempDir();
-    const result = await boot(dataDir, (calls) => named(calls, 'BrowserWindow.loadURL').length > 0);
+    const result = await boot(dataDir, (calls) => named(calls, 'Tray.setToolTip').length > 0);
     expect(named(result.calls, 'dialog.showErrorBox')).toHaveLength(0);
     const windows = named(result.calls, 'new BrowserWindow');
-    expect(windows).toHaveLength(1);
-    const prefs = (windows[0]!.args[0] as { webPreferences: Record<string, unknown> }).webPreferences;
+    expect(windows).toHaveLength(2);
+    // The same factory: identical webPreferences for both windows.
+    const [mainPrefs, quickPrefs] = windows.map(
+      (w) => (w.args[0] as { webPreferences: Record<string, unknown> }).webPreferences,
+    );
+    expect(quickPrefs).toEqual(mainPrefs);
+    const prefs = mainPrefs!;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(prefs.preload).toBe(path.resolve('dist/electron/preload.cjs'));
-    expect(named(result.calls, 'BrowserWindow.loadURL')[0]!.args).toEqual(['app://qwen-desk/']);
+    expect(
+      named(result.calls, 'BrowserWindow.loadURL')
+        .map((c) => c.args[0])
+        .sort(),
+    ).toEqual(['app://qwen-desk/', 'app://qwen-desk/?window=quick']);
     expect(named(result.calls, 'app.setPath')[0]!.args).toEqual(['userData', dataDir]);
     expect(named(result.calls, 'protocol.handle')[0]!.args).toEqual(['app']);
     expect(named(result.calls, 'ipcMain.handle').length).toBeGreaterThan(10);

@@ -3,6 +3,7 @@ import { SidePanel } from '../../app/SidePanel';
 import { useT } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
 import { AppearanceSection } from './AppearanceSection';
+import { DesktopSection } from './DesktopSection';
 import { ConnectionSection, RegionSection } from './ConnectionSection';
 import { FirstRunGuide } from './FirstRunGuide';
 import { KeySection } from './KeySection';
@@ -52,6 +53,7 @@ function SettingsPanel({ onClose }: { onClose: () => void }) {
       {key && <KeySection status={key} />}
       {view && <ConnectionSection settings={view.settings} />}
       {view && <AppearanceSection settings={view.settings} />}
+      {view && <DesktopSection settings={view.settings} />}
     </SidePanel>
   );
 }
