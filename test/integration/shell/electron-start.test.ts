@@ -187,3 +187,176 @@ describe('the Electron shell, booted from the built bundle against a stand-in el
     expect(named(result.calls, 'ipcMain.handle').length).toBeGreaterThan(10);
   });
 });
+
+describe('the desktop parts (issue 11), booted from the built bundle', () => {
+  const started = (calls: Call[]) => named(calls, 'Tray.setToolTip').length > 0;
+  /** The window loading `?window=quick`, and the main one. */
+  const windowIndex = (calls: Call[], quick: boolean) =>
+    named(calls, 'BrowserWindow.loadURL').find((c) => String(c.args[0]).includes('window=quick') === quick)!
+      .args[1] as number;
+  const sentTo = (calls: Call[], index: number, channel: string) =>
+    named(calls, 'webContents.send').filter((c) => c.args[0] === channel && c.args[2] === index);
+  const result = (calls: Call[], channel: string) =>
+    named(calls, 'ipc.result')
+      .filter((c) => c.args[0] === channel)
+      .map((c) => c.args[1] as { ok: boolean; value?: Record<string, unknown>; error?: { code: string } });
+
+  it('registers the saved shortcut, builds the tray menu, shows the quick window on the key, a second instance and the tray, and cleans up on quit', async () => {
+    const app = launch(tempDir());
+    let calls = await app.waitFor(started);
+    try {
+      // The default shortcut from Settings, registered and shown in the tray.
+      expect(named(calls, 'globalShortcut.register')[0]!.args).toEqual([
+        'CommandOrControl+Shift+Space',
+        true,
+      ]);
+      expect(named(calls, 'Tray.setToolTip').at(-1)!.args[0]).toBe(
+        'Qwen Desk — quick ask: CommandOrControl+Shift+Space',
+      );
+      expect(named(calls, 'new Tray')[0]!.args[0]).toMatch(/tray[/\\]tray(-placeholder|-24)?\.png$/);
+      const menu = named(calls, 'Menu.buildFromTemplate').at(-1)!.args[0] as Array<Record<string, unknown>>;
+      expect(menu.map((i) => i.label ?? i.type)).toEqual([
+        'Quick ask',
+        'Open Qwen Desk',
+        'separator',
+        'Quit',
+      ]);
+      expect(menu[0]!.accelerator).toBe('CommandOrControl+Shift+Space');
+      // Every contract channel has a handler, the quick window's among them.
+      const handled = named(calls, 'ipcMain.handle').map((c) => c.args[0]);
+      expect(handled).toEqual(
+        expect.arrayContaining(['qwen:shortcut.set', 'qwen:quick.continueInMain', 'qwen:quick.hide']),
+      );
+      const quick = windowIndex(calls, true);
+      const main = windowIndex(calls, false);
+      // Created hidden: nothing showed it yet.
+      expect(named(calls, 'BrowserWindow.show').filter((c) => c.args[0] === quick)).toHaveLength(0);
+
+      // The key: centred on the cursor's display (the second one), focused, told it was shown.
+      app.send({ press: 'CommandOrControl+Shift+Space' });
+      calls = await app.waitFor((c) => sentTo(c, quick, 'qwen:event:quick.shown').length === 1);
+      const bounds = named(calls, 'BrowserWindow.setBounds').find((c) => c.args[1] === quick)!.args[0] as {
+        x: number;
+      };
+      expect(bounds.x).toBeGreaterThanOrEqual(1920);
+      // The key again hides it.
+      app.send({ press: 'CommandOrControl+Shift+Space' });
+      calls = await app.waitFor((c) => named(c, 'BrowserWindow.hide').some((h) => h.args[0] === quick));
+
+      // A second instance with --quick-ask "text": the quick window, pre-filled (never sent).
+      app.send({
+        emit: 'second-instance',
+        args: [['/usr/bin/qwen-desk', '--quick-ask', 'From\u0007 GNOME']],
+      });
+      calls = await app.waitFor((c) => sentTo(c, quick, 'qwen:event:quick.shown').length === 2);
+      expect(sentTo(calls, quick, 'qwen:event:quick.shown')[1]!.args[1]).toEqual({ prefill: 'From GNOME' });
+      // A deep link the same way; another scheme does nothing.
+      app.send({ emit: 'second-instance', args: [['/usr/bin/qwen-desk', 'qwen-desk://quick-ask?q=linked']] });
+      calls = await app.waitFor((c) => sentTo(c, quick, 'qwen:event:quick.shown').length === 3);
+      expect(sentTo(calls, quick, 'qwen:event:quick.shown')[2]!.args[1]).toEqual({ prefill: 'linked' });
+      // Without arguments: the main window.
+      const mainShows = named(calls, 'BrowserWindow.show').filter((c) => c.args[0] === main).length;
+      app.send({ emit: 'second-instance', args: [['/usr/bin/qwen-desk', 'https://evil.example/']] });
+      calls = await app.waitFor(
+        (c) => named(c, 'BrowserWindow.show').filter((s) => s.args[0] === main).length > mainShows,
+      );
+      // A left click on the tray: the quick window.
+      app.send({ clickTray: true });
+      calls = await app.waitFor((c) => sentTo(c, quick, 'qwen:event:quick.shown').length === 4);
+
+      // "Continue in main window": the main window is shown and asked to open the conversation.
+      app.send({
+        invoke: 'qwen:quick.continueInMain',
+        arg: { conversationId: 7 },
+        url: 'app://qwen-desk/?window=quick',
+      });
+      calls = await app.waitFor((c) => sentTo(c, main, 'qwen:event:window.conversation.open').length === 1);
+      expect(sentTo(calls, main, 'qwen:event:window.conversation.open')[0]!.args[1]).toEqual({
+        conversationId: 7,
+      });
+      expect(result(calls, 'qwen:quick.continueInMain')[0]).toEqual({ ok: true, value: { shown: true } });
+
+      // Closing the main window keeps the app in the tray (Linux, the setting on by default).
+      app.send({ emitWindow: true, index: main, emit: 'close' });
+      calls = await app.waitFor((c) => named(c, 'BrowserWindow.hide').some((h) => h.args[0] === main));
+      expect(named(calls, 'event.preventDefault').map((c) => c.args[0])).toContain('close');
+      expect(named(calls, 'app.quit')).toHaveLength(0);
+
+      // "Quit" in the tray menu: shortcuts unregistered, the tray removed.
+      app.send({ clickMenu: 3 });
+      const end = await app.exited;
+      const order = end.calls.map((c) => c.call);
+      expect(order).toContain('globalShortcut.unregisterAll');
+      expect(order.indexOf('globalShortcut.unregisterAll')).toBeGreaterThan(order.lastIndexOf('app.quit'));
+      expect(order).toContain('Tray.destroy');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('reports a shortcut another app holds, in the tray and to Settings, and refuses to switch to a taken one', async () => {
+    const app = launch(tempDir(), {
+      env: { QWEN_DESK_STAND_IN_TAKEN: 'CommandOrControl+Shift+Space,Alt+Space' },
+    });
+    try {
+      let calls = await app.waitFor(started);
+      expect(named(calls, 'globalShortcut.register')[0]!.args).toEqual([
+        'CommandOrControl+Shift+Space',
+        false,
+      ]);
+      expect(named(calls, 'Tray.setToolTip').at(-1)!.args[0]).toMatch(/could not be registered/);
+      app.send({ invoke: 'qwen:shortcut.status' });
+      calls = await app.waitFor((c) => result(c, 'qwen:shortcut.status').length === 1);
+      expect(result(calls, 'qwen:shortcut.status')[0]!.value).toMatchObject({
+        state: 'failed',
+        wayland: false,
+      });
+
+      // A taken one is refused as data; a free one is registered, saved, and shown in the tray.
+      app.send({ invoke: 'qwen:shortcut.set', arg: { accelerator: 'Alt+Space' } });
+      calls = await app.waitFor((c) => result(c, 'qwen:shortcut.set').length === 1);
+      expect(result(calls, 'qwen:shortcut.set')[0]).toMatchObject({
+        ok: false,
+        error: { code: 'shortcut_taken' },
+      });
+      app.send({ invoke: 'qwen:shortcut.set', arg: { accelerator: 'Ctrl+Alt+Q' } });
+      calls = await app.waitFor((c) => result(c, 'qwen:shortcut.set').length === 2);
+      expect(result(calls, 'qwen:shortcut.set')[1]).toMatchObject({
+        ok: true,
+        value: { accelerator: 'Control+Alt+Q', state: 'registered' },
+      });
+      expect(named(calls, 'Tray.setToolTip').at(-1)!.args[0]).toBe('Qwen Desk — quick ask: Control+Alt+Q');
+      app.send({ invoke: 'qwen:settings.get' });
+      calls = await app.waitFor((c) => result(c, 'qwen:settings.get').length === 1);
+      expect(result(calls, 'qwen:settings.get')[0]!.value).toMatchObject({
+        settings: { quickAskShortcut: 'Control+Alt+Q' },
+      });
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('a first launch with --quick-ask opens the quick window pre-filled; Wayland is reported as advisory', async () => {
+    const app = launch(tempDir(), {
+      args: ['--quick-ask', 'first question'],
+      env: { XDG_SESSION_TYPE: 'wayland' },
+    });
+    try {
+      let calls = await app.waitFor((c) =>
+        named(c, 'webContents.send').some((s) => s.args[0] === 'qwen:event:quick.shown'),
+      );
+      const quick = windowIndex(calls, true);
+      expect(sentTo(calls, quick, 'qwen:event:quick.shown')[0]!.args[1]).toEqual({
+        prefill: 'first question',
+      });
+      app.send({ invoke: 'qwen:shortcut.status' });
+      calls = await app.waitFor((c) => result(c, 'qwen:shortcut.status').length === 1);
+      expect(result(calls, 'qwen:shortcut.status')[0]!.value).toMatchObject({
+        wayland: true,
+        command: 'qwen-desk --quick-ask',
+      });
+    } finally {
+      await app.stop();
+    }
+  });
+});
