@@ -142,4 +142,53 @@ describe('quick window (browser mode, ?window=quick)', () => {
     expect(suite.rig().fake.streamRequests.length).toBe(before);
     expect(await page.locator('article').count()).toBe(0);
   });
+
+  it('Settings: "Quick ask shortcut" records a combination, refuses one without a modifier, clears; "Keep running in the tray" persists', async () => {
+    const { page } = await suite.open();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const field = dialog.getByRole('textbox', { name: 'Quick ask shortcut' });
+    expect(await field.inputValue()).toBe('CommandOrControl+Shift+Space');
+    // Browser mode says the shortcut and the tray belong to the app, and shows the command.
+    await poll(() => dialog.innerText()).toContain('part of the desktop app');
+    expect(await dialog.locator('code.command').innerText()).toBe('qwen-desk --quick-ask');
+
+    await field.click();
+    await page.keyboard.press('Control+Alt+K');
+    await poll(() => field.inputValue()).toBe('CommandOrControl+Alt+K');
+    // A bare key cannot be a global shortcut: said in words, the saved one kept.
+    await field.click();
+    await page.keyboard.press('K');
+    await poll(() => dialog.getByRole('alert').innerText()).toContain('cannot be a global shortcut');
+    await field.blur();
+    expect(await field.inputValue()).toBe('CommandOrControl+Alt+K');
+
+    const keep = dialog.getByRole('switch', { name: 'Keep running in the tray' });
+    expect(await keep.isChecked()).toBe(true);
+    await keep.uncheck();
+    // Both survive a reload (saved in the main process).
+    await poll(async () => {
+      await page.reload();
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      const d = page.getByRole('dialog', { name: 'Settings' });
+      return [
+        await d.getByRole('textbox', { name: 'Quick ask shortcut' }).inputValue(),
+        await d.getByRole('switch', { name: 'Keep running in the tray' }).isChecked(),
+      ];
+    }).toEqual(['CommandOrControl+Alt+K', false]);
+    const again = page.getByRole('dialog', { name: 'Settings' });
+    await again.getByRole('button', { name: 'Clear' }).click();
+    await poll(() => again.getByRole('textbox', { name: 'Quick ask shortcut' }).inputValue()).toBe('');
+    await again.getByRole('switch', { name: 'Keep running in the tray' }).check();
+  });
+
+  it('speaks Simplified Chinese in the quick window', async () => {
+    const { context, page: main } = await suite.open({ locale: 'zh-CN' });
+    await main.close();
+    const page = await context.newPage();
+    await page.goto(quickUrl(suite.rig().app.url));
+    await page.getByRole('textbox', { name: '快速提问内容' }).waitFor();
+    for (const name of ['复制回答', '新问题', '在主窗口中继续', '固定'])
+      await page.getByRole('button', { name }).waitFor();
+  });
 });

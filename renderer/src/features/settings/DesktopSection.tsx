@@ -22,6 +22,8 @@ export function DesktopSection({ settings }: { settings: AppSettings }) {
   const [status, setStatus] = useState<ShortcutStatusView | null>(null);
   const [recording, setRecording] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Shown at once; put back if main refuses the change.
+  const [keepInTray, setKeepInTray] = useState(settings.keepInTray);
 
   useEffect(() => {
     void qwen()
@@ -87,8 +89,11 @@ export function DesktopSection({ settings }: { settings: AppSettings }) {
       {!isMac && (
         <SwitchField
           label={t('settings.keepInTray.label')}
-          checked={settings.keepInTray}
-          onChange={(keepInTray) => void update({ keepInTray })}
+          checked={keepInTray}
+          onChange={(next) => {
+            setKeepInTray(next);
+            void update({ keepInTray: next }).then((ok) => ok || setKeepInTray(!next));
+          }}
         />
       )}
       {!isMac && <p className="hint">{t('settings.keepInTray.hint')}</p>}
@@ -100,10 +105,9 @@ function ShortcutState({ status }: { status: ShortcutStatusView | null }) {
   const t = useT();
   if (!status) return null;
   const command = <code className="command">{status.command}</code>;
-  if (status.state === 'unavailable')
-    return <p className="hint">{t('settings.quickShortcut.browserMode')}</p>;
   return (
     <>
+      {status.state === 'unavailable' && <p className="hint">{t('settings.quickShortcut.browserMode')}</p>}
       {status.state === 'registered' && (
         <p className="hint">{t('settings.quickShortcut.registered', { accelerator: status.accelerator })}</p>
       )}
