@@ -89,8 +89,7 @@ describe('parseDeepLink (hostile links)', () => {
       fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 300 }), { maxLength: 6 }), (argv) => {
         const request = parseLaunchArgs(['--quick-ask', ...argv]);
         expect(request.kind).toBe('quick-ask');
-        if (request.kind === 'quick-ask' && request.prefill)
-          expect(request.prefill).not.toMatch(CONTROLS);
+        if (request.kind === 'quick-ask' && request.prefill) expect(request.prefill).not.toMatch(CONTROLS);
       }),
       { numRuns: 300 },
     );
