@@ -504,6 +504,11 @@ const quickChannels = {
   'shortcut.set': channel<ShortcutStatusView>()(z.object({ accelerator: z.string().max(100) }).strict()),
   /** Shows the main window on this conversation (following its stream); false where there is none (browser mode). */
   'quick.continueInMain': channel<{ shown: boolean }>()(z.object({ conversationId: dbIdSchema }).strict()),
+  /**
+   * The text the last show pre-filled, taken once: a page still loading when the first launch's
+   * `--quick-ask "…"` showed it missed the `quick.shown` event.
+   */
+  'quick.pending': channel<{ prefill: string | null }>()(z.undefined()),
   /** Hides the quick window (Esc), giving focus back to the app that had it. */
   'quick.hide': channel<{ hidden: boolean }>()(z.undefined()),
   /** A pinned quick window stays when it loses focus. */

@@ -29,6 +29,8 @@ export interface DesktopDeps {
   createTray: (() => TrayHandle) | null;
   /** The quick window, created hidden; the main window, made (again) on demand. */
   quickWindow: QuickWindowHandle;
+  /** The main window made at start (first, so it is the app's first window), and how to make it again. */
+  mainWindow: MainWindowHandle;
   openMainWindow: () => MainWindowHandle;
   /** The saved settings at start. */
   settings: { quickAskShortcut: string; keepInTray: boolean };
@@ -51,7 +53,7 @@ export interface Desktop {
 
 export function startDesktop(deps: DesktopDeps): Desktop {
   const { app, platform } = deps;
-  let main = deps.openMainWindow();
+  let main = deps.mainWindow;
   let quitting = false;
 
   const quick = createQuickWindowController({
@@ -162,6 +164,7 @@ export function startDesktop(deps: DesktopDeps): Desktop {
         if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
         else send();
       },
+      takePendingPrefill: () => quick.takePendingPrefill(),
       hideQuickWindow() {
         quick.hide();
         return true;
@@ -192,6 +195,7 @@ export function lateDesktopControls(): { controls: DesktopControls; attach(impl:
         impl?.changeShortcut(a) ?? { ok: false, reason: 'invalid', message: 'Qwen Desk is still starting.' },
       showMainWindow: (id) => impl?.showMainWindow(id),
       hideQuickWindow: () => impl?.hideQuickWindow() ?? false,
+      takePendingPrefill: () => impl?.takePendingPrefill() ?? null,
       setQuickPinned: (p) => impl?.setQuickPinned(p),
       fitQuickWindow: (h) => impl?.fitQuickWindow(h) ?? h,
     },

@@ -56,6 +56,8 @@ export interface QuickWindowController {
   /** The page's content height (px): the window grows with the answer, up to the maximum. */
   fitContent(contentHeight: number): number;
   isPinned(): boolean;
+  /** The last show's pre-fill, once (for a page that was still loading when it was sent). */
+  takePendingPrefill(): string | null;
 }
 
 export function createQuickWindowController(deps: {
@@ -73,6 +75,7 @@ export function createQuickWindowController(deps: {
   let focusedSinceShow = false;
   let mainHadFocus = false;
   let contentHeight = QUICK_MIN_HEIGHT;
+  let pendingPrefill: string | null = null;
 
   const workArea = (): Rect =>
     deps.screen.getDisplayNearestPoint(deps.screen.getCursorScreenPoint()).workArea;
@@ -96,6 +99,7 @@ export function createQuickWindowController(deps: {
     win.show();
     if (platform === 'darwin') win.setAlwaysOnTop(true, 'floating');
     win.focus();
+    pendingPrefill = prefill;
     const payload: EventPayload<'quick.shown'> = { prefill };
     win.webContents.send(deps.eventName, payload);
   }
@@ -127,5 +131,10 @@ export function createQuickWindowController(deps: {
       return next;
     },
     isPinned: () => pinned,
+    takePendingPrefill() {
+      const taken = pendingPrefill;
+      pendingPrefill = null;
+      return taken;
+    },
   };
 }

@@ -241,6 +241,7 @@ function startDesktopParts(
   },
 ): DesktopControls {
   const { app, platform } = deps;
+  const mainWindow = page.openMainWindow();
   const quickUrl = new URL(page.pageUrl);
   quickUrl.searchParams.set('window', 'quick');
   const quickWindow = desktop.createQuickWindow({
@@ -264,6 +265,7 @@ function startDesktopParts(
     Menu: desktop.Menu,
     createTray: icon ? () => desktop.createTray(icon) : null,
     quickWindow: quickWindow as unknown as QuickWindowHandle,
+    mainWindow: mainWindow as unknown as MainWindowHandle,
     openMainWindow: () => page.openMainWindow() as unknown as MainWindowHandle,
     settings: page.saved,
     keepInTray: page.keepInTray,

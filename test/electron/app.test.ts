@@ -47,4 +47,41 @@ describe.skipIf(!binary)(binary ? 'Electron app' : `Electron app (${reason})`, (
       await fake.close();
     }
   });
+
+  it('opens the quick window from --quick-ask, pre-filled, and answers in it (issue 11)', async () => {
+    const fake = await new FakeDashScope().start();
+    fake.enqueue({ type: 'stream', tokens: tokenize('Quick hello from Electron.'), delayMs: 20 });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [
+        path.resolve('.'),
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        '--quick-ask',
+        'Hi from the command',
+      ],
+      env: {
+        ...process.env,
+        ELECTRON_RUN_AS_NODE: '',
+        DASHSCOPE_API_KEY: 'sk-electron-e2e',
+        DASHSCOPE_BASE_URL: fake.baseURL,
+        QWEN_DESK_DATA_DIR: tempDataDir(),
+      },
+    });
+    try {
+      await app.firstWindow();
+      await expect.poll(() => app.windows().length, { timeout: 20_000 }).toBe(2);
+      const quick = app.windows().find((w) => w.url().includes('window=quick'))!;
+      const box = quick.getByRole('textbox', { name: 'Quick question' });
+      // Pre-filled, never sent by itself.
+      await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toBe('Hi from the command');
+      expect(fake.streamRequests).toHaveLength(0);
+      await box.press('Enter');
+      const answer = quick.locator('article[data-role="assistant"]');
+      await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+      expect(await answer.innerText()).toContain('Quick hello from Electron.');
+    } finally {
+      await app.close();
+      await fake.close();
+    }
+  });
 });

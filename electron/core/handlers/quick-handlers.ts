@@ -16,6 +16,7 @@ export interface DesktopControls {
   ): { ok: true } | { ok: false; reason: 'taken' | 'invalid'; message: string };
   showMainWindow(conversationId: number): void;
   hideQuickWindow(): boolean;
+  takePendingPrefill(): string | null;
   setQuickPinned(pinned: boolean): void;
   fitQuickWindow(contentHeight: number): number;
 }
@@ -27,7 +28,13 @@ export function createQuickHandlers(
   settings: SettingsService,
   desktop: DesktopControls | undefined,
 ): HandlerGroup<
-  'shortcut.status' | 'shortcut.set' | 'quick.continueInMain' | 'quick.hide' | 'quick.pin' | 'quick.resize'
+  | 'shortcut.status'
+  | 'shortcut.set'
+  | 'quick.continueInMain'
+  | 'quick.pending'
+  | 'quick.hide'
+  | 'quick.pin'
+  | 'quick.resize'
 > {
   const status = (): ShortcutStatusView =>
     desktop?.shortcutStatus() ?? {
@@ -52,6 +59,7 @@ export function createQuickHandlers(
       desktop?.showMainWindow(conversationId);
       return { shown: !!desktop };
     },
+    'quick.pending': async () => ({ prefill: desktop?.takePendingPrefill() ?? null }),
     'quick.hide': async () => ({ hidden: desktop?.hideQuickWindow() ?? false }),
     'quick.pin': async ({ pinned }) => {
       desktop?.setQuickPinned(pinned);

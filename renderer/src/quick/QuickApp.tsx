@@ -38,14 +38,17 @@ export function QuickApp() {
     document.documentElement.lang = locale;
     document.title = t('quick.title');
   }, [locale, t]);
-  useEffect(
-    () =>
-      qwen().on('quick.shown', ({ prefill }) => {
-        if (prefill !== null) setText(prefill);
-        box.current?.focus();
-      }),
-    [],
-  );
+  useEffect(() => {
+    const off = qwen().on('quick.shown', ({ prefill }) => {
+      if (prefill !== null) setText(prefill);
+      box.current?.focus();
+    });
+    // A first launch's pre-fill may have been sent before this page listened.
+    void qwen()
+      .invoke('quick.pending', undefined)
+      .then((r) => r.ok && r.value.prefill !== null && setText(r.value.prefill));
+    return off;
+  }, []);
   useGrowWithContent(root);
 
   const copyAnswer = useCallback(async () => {

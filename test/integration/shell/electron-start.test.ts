@@ -349,6 +349,14 @@ describe('the desktop parts (issue 11), booted from the built bundle', () => {
       expect(sentTo(calls, quick, 'qwen:event:quick.shown')[0]!.args[1]).toEqual({
         prefill: 'first question',
       });
+      // A page that was still loading takes it once.
+      app.send({ invoke: 'qwen:quick.pending', url: 'app://qwen-desk/?window=quick' });
+      app.send({ invoke: 'qwen:quick.pending', url: 'app://qwen-desk/?window=quick' });
+      calls = await app.waitFor((c) => result(c, 'qwen:quick.pending').length === 2);
+      expect(result(calls, 'qwen:quick.pending').map((r) => r.value)).toEqual([
+        { prefill: 'first question' },
+        { prefill: null },
+      ]);
       app.send({ invoke: 'qwen:shortcut.status' });
       calls = await app.waitFor((c) => result(c, 'qwen:shortcut.status').length === 1);
       expect(result(calls, 'qwen:shortcut.status')[0]!.value).toMatchObject({
