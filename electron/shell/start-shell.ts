@@ -20,6 +20,7 @@ import { QUICK_ASK_COMMAND, type DesktopControls } from '../core/handlers/quick-
 import { lateDesktopControls, startDesktop, type MainWindowHandle } from './desktop-shell';
 import { quickWindowOptions, type QuickWindowHandle, type ScreenApi } from './quick-window';
 import { isWaylandSession, type ShortcutApi } from './shortcuts';
+import { DEEP_LINK_SCHEME } from './launch-args';
 import { findTrayIcon, type MenuApi, type TrayHandle } from './tray';
 
 export type ShellApp = Pick<
@@ -34,7 +35,8 @@ export type ShellApp = Pick<
   | 'exit'
   | 'isPackaged'
   | 'on'
->;
+> &
+  Partial<Pick<Electron.App, 'setAsDefaultProtocolClient'>>;
 export type ShellDialog = Pick<Electron.Dialog, 'showErrorBox'>;
 export type ShellSession = { defaultSession: { webRequest: Pick<Electron.WebRequest, 'onHeadersReceived'> } };
 
@@ -256,6 +258,8 @@ function startDesktopParts(
     path.join(deps.distDir, 'tray'), // the placeholder the build renders
   ];
   const icon = findTrayIcon(platform, trayFolders);
+  // qwen-desk://quick-ask links reach this app (the installers also declare the scheme for Linux).
+  if (app.isPackaged) safe(() => app.setAsDefaultProtocolClient?.(DEEP_LINK_SCHEME));
   const log = createFileLogger({ dataDir: app.getPath('userData'), secrets: () => [] });
   return startDesktop({
     app,
