@@ -9,11 +9,9 @@
  * What this cannot measure here: the native show of an Electron window (no Electron binary).
  */
 import type { Page } from 'playwright-core';
-import { FakeDashScope, tokenize } from '../fake-dashscope/server';
-import { startBrowserMode, tempDataDir } from '../support/browser-mode';
-import { launchChromium } from '../support/chromium';
+import { tokenize } from '../fake-dashscope/server';
+import { startRig } from '../support/chat-window';
 
-const KEY = 'sk-bench';
 const SHOWS = 20;
 const ASKS = 10;
 
@@ -23,13 +21,9 @@ const median = (xs: number[]) => {
 };
 const fmt = (ms: number) => ms.toFixed(1);
 
-const fake = await new FakeDashScope({ validKeys: [KEY] }).start();
-const app = await startBrowserMode({
-  DASHSCOPE_API_KEY: KEY,
-  DASHSCOPE_BASE_URL: fake.baseURL,
-  QWEN_DESK_DATA_DIR: tempDataDir(),
-});
-const browser = await launchChromium();
+// The e2e tests' rig: the fake server, the built browser mode on it, and Chromium.
+const rig = await startRig();
+const { fake, app, browser } = rig;
 const context = await browser.newContext({ viewport: { width: 620, height: 640 } });
 const quickUrl = `${app.url}&window=quick`;
 // Answers for every request (titles included), so no request waits on an empty queue.
@@ -161,7 +155,5 @@ try {
       ` · quick/main ${(ratio * 100).toFixed(0)} % (target within 10 %)`,
   );
 } finally {
-  await browser.close();
-  await app.stop();
-  await fake.close();
+  await rig.close();
 }

@@ -15,21 +15,26 @@ const reason =
   'SKIPPED: the Electron binary is not installed on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)';
 if (!binary) console.warn(`Electron end-to-end test ${reason}.`);
 
+/** The app on a fresh data folder, talking to `fake`; `extra` arguments after the app's path. */
+function launchApp(fake: FakeDashScope, extra: string[] = []) {
+  return electron.launch({
+    executablePath: binary!,
+    args: [path.resolve('.'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...extra],
+    env: {
+      ...process.env,
+      ELECTRON_RUN_AS_NODE: '',
+      DASHSCOPE_API_KEY: 'sk-electron-e2e',
+      DASHSCOPE_BASE_URL: fake.baseURL,
+      QWEN_DESK_DATA_DIR: tempDataDir(),
+    },
+  });
+}
+
 describe.skipIf(!binary)(binary ? 'Electron app' : `Electron app (${reason})`, () => {
   it('launches the app and streams an answer', async () => {
     const fake = await new FakeDashScope().start();
     fake.enqueue({ type: 'stream', tokens: tokenize('Hello from Qwen inside Electron.'), delayMs: 20 });
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: [path.resolve('.'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      env: {
-        ...process.env,
-        ELECTRON_RUN_AS_NODE: '',
-        DASHSCOPE_API_KEY: 'sk-electron-e2e',
-        DASHSCOPE_BASE_URL: fake.baseURL,
-        QWEN_DESK_DATA_DIR: tempDataDir(),
-      },
-    });
+    const app = await launchApp(fake);
     try {
       const page = await app.firstWindow();
       // The window runs with the secure preferences and no Node in the page.
@@ -51,22 +56,7 @@ describe.skipIf(!binary)(binary ? 'Electron app' : `Electron app (${reason})`, (
   it('opens the quick window from --quick-ask, pre-filled, and answers in it (issue 11)', async () => {
     const fake = await new FakeDashScope().start();
     fake.enqueue({ type: 'stream', tokens: tokenize('Quick hello from Electron.'), delayMs: 20 });
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: [
-        path.resolve('.'),
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        '--quick-ask',
-        'Hi from the command',
-      ],
-      env: {
-        ...process.env,
-        ELECTRON_RUN_AS_NODE: '',
-        DASHSCOPE_API_KEY: 'sk-electron-e2e',
-        DASHSCOPE_BASE_URL: fake.baseURL,
-        QWEN_DESK_DATA_DIR: tempDataDir(),
-      },
-    });
+    const app = await launchApp(fake, ['--quick-ask', 'Hi from the command']);
     try {
       await app.firstWindow();
       await expect.poll(() => app.windows().length, { timeout: 20_000 }).toBe(2);
