@@ -64,9 +64,11 @@ export default tseslint.config(
             {
               // qwen/params and qwen/models: the engine's parameter rules and catalog (pure), so the UI
               // refuses what the engine would; security/link-schemes and security/sensitive-content:
-              // the links both sides follow and the check both sides run before a message leaves.
+              // the links both sides follow and the check both sides run before a message leaves;
+              // shell/accelerator and shell/launch-args (issue 11, pure): Settings records a shortcut,
+              // and the quick page cleans a pre-fill, as the shell does.
               regex:
-                '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$|security/link-schemes$|security/sensitive-content$)',
+                '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$|security/link-schemes$|security/sensitive-content$|shell/accelerator$|shell/launch-args$)',
               message:
                 'The renderer imports nothing from electron/ but the contract and the shared pure modules listed here.',
             },

@@ -53,6 +53,8 @@ export const errorCodes = [
   // Hardening (issue 9): a key held back from a host its owner has not confirmed; plain http.
   'key_host_unconfirmed',
   'insecure_url',
+  // Quick ask (issue 11): the global shortcut is held by another app (register() refused it).
+  'shortcut_taken',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -411,6 +413,10 @@ export const appSettingsSchema = z.object({
   retryCount: z.number().int().min(0).max(10),
   /** Issue 15, item 11: check a message for keys, IDs and card numbers before it is sent. */
   checkSensitive: z.boolean(),
+  // Quick ask (issue 11): the global shortcut ('' = none; changed only through `shortcut.set`,
+  // which test-registers it first) and whether closing the main window keeps the app in the tray.
+  quickAskShortcut: z.string().max(100),
+  keepInTray: z.boolean(),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
@@ -477,7 +483,10 @@ export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 const settingsChannels = {
   'settings.get': channel<SettingsView>()(z.undefined()),
   /** Changes some settings; the whole result is validated, and applies to the next request. */
-  'settings.update': channel<SettingsView>()(appSettingsSchema.partial().strict()),
+  'settings.update': channel<SettingsView>()(
+    // The quick-ask shortcut goes through `shortcut.set` (issue 11), which checks it can be had.
+    appSettingsSchema.omit({ quickAskShortcut: true }).partial().strict(),
+  ),
   'key.status': channel<KeyStatusView>()(z.undefined()),
   /** Saves the key for the current region (keychain, or memory when there is none). */
   'key.save': channel<KeyStatusView>()(
@@ -515,11 +524,51 @@ const controlsChannels = {
 } as const;
 // --- end Conversation controls ----------------------------------------------------------------
 
+// --- Quick ask (issue 11): the quick window, its global shortcut, the tray --------------------
+
+/** The quick-ask shortcut as Settings shows it. */
+export type ShortcutStatusView = {
+  /** As saved ('' = none). */
+  accelerator: string;
+  /**
+   * registered: held now; failed: another app holds it (or the desktop refused it); off: none set;
+   * unavailable: browser mode, where there is no global shortcut and no tray.
+   */
+  state: 'registered' | 'failed' | 'off' | 'unavailable';
+  /** A Wayland session: registration is advisory (it may succeed and never fire). */
+  wayland: boolean;
+  /** The command a desktop shortcut can run instead. */
+  command: string;
+};
+
+const quickChannels = {
+  'shortcut.status': channel<ShortcutStatusView>()(z.undefined()),
+  /** Test-registers the combination and saves it only when it can be had; '' clears it. */
+  'shortcut.set': channel<ShortcutStatusView>()(z.object({ accelerator: z.string().max(100) }).strict()),
+  /** Shows the main window on this conversation (following its stream); false where there is none (browser mode). */
+  'quick.continueInMain': channel<{ shown: boolean }>()(z.object({ conversationId: dbIdSchema }).strict()),
+  /**
+   * The text the last show pre-filled, taken once: a page still loading when the first launch's
+   * `--quick-ask "…"` showed it missed the `quick.shown` event.
+   */
+  'quick.pending': channel<{ prefill: string | null }>()(z.undefined()),
+  /** Hides the quick window (Esc), giving focus back to the app that had it. */
+  'quick.hide': channel<{ hidden: boolean }>()(z.undefined()),
+  /** A pinned quick window stays when it loses focus. */
+  'quick.pin': channel<{ pinned: boolean }>()(z.object({ pinned: z.boolean() }).strict()),
+  /** The page's content height: the window grows with the answer up to a maximum, then scrolls. */
+  'quick.resize': channel<{ height: number }>()(
+    z.object({ height: z.number().int().min(1).max(10_000) }).strict(),
+  ),
+} as const;
+// --- end Quick ask ----------------------------------------------------------------------------
+
 export const channels = {
   ...chatChannels,
   ...historyChannels,
   ...settingsChannels,
   ...controlsChannels,
+  ...quickChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -590,6 +639,10 @@ export const events = {
   }),
   // Issue 12: the updater's state changed (checking, download progress, ready, …).
   'updates.status': updateStatusSchema,
+  // Quick ask (issue 11), sent by the shell to one window: the quick window was shown (with the
+  // text a `--quick-ask "…"` or a link pre-fills, never sent); the main window is to open a conversation.
+  'quick.shown': z.object({ prefill: z.string().nullable() }),
+  'window.conversation.open': z.object({ conversationId: z.number().int().positive() }),
 } as const;
 
 export type Events = typeof events;

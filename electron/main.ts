@@ -3,12 +3,22 @@
  * (electron/shell/start-shell.ts), which owns the lifecycle and reports any start failure in a
  * native error box before quitting. All the work happens in the Electron-free core.
  */
-import { app, BrowserWindow, dialog, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  globalShortcut,
+  Menu,
+  nativeImage,
+  screen,
+  session,
+  Tray,
+} from 'electron';
 import { createAppCore } from './core/default-core';
 import { forwardEvents, registerIpc } from './ipc/ipc-main';
 import { startShell } from './shell/start-shell';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
-import { createMainWindow, hardenContents } from './windows/main-window';
+import { createMainWindow, createQuickWindow, hardenContents } from './windows/main-window';
 import { ensurePrivateDir } from './core/private-files';
 // Issue 12: electron-updater's autoUpdater is made on first use, only where updates are supported.
 import { autoUpdater } from 'electron-updater';
@@ -31,7 +41,7 @@ void startShell({
     windowCount: () => BrowserWindow.getAllWindows().length,
     makeDataDir: (config) => ensurePrivateDir(config.dataDir),
     // Issue 9: a key goes to a new custom host only after this dialog, which no page can click.
-    createAppCore: (config) => {
+    createAppCore: (config, desktop) => {
       const updates = createAutoUpdate({
         app,
         loadUpdater: () => autoUpdater,
@@ -42,8 +52,30 @@ void startShell({
       });
       updates.start();
       app.on('before-quit', () => updates.dispose());
-      return createAppCore(config, process.env, { confirmKeyHost, updates, appVersion: app.getVersion() });
+      return createAppCore(config, process.env, {
+        confirmKeyHost,
+        updates,
+        appVersion: app.getVersion(),
+        ...(desktop ? { desktop } : {}),
+      });
     },
+  },
+  // Issue 11: the quick window, its global shortcut and the tray.
+  desktop: {
+    globalShortcut,
+    // `screen` may only be touched after ready: the shell reads it when it shows the quick window.
+    get screen() {
+      return screen;
+    },
+    Menu,
+    createTray(iconPath) {
+      const image = nativeImage.createFromPath(iconPath);
+      if (process.platform === 'darwin') image.setTemplateImage(true);
+      return new Tray(image);
+    },
+    createQuickWindow,
+    resourcesPath: process.resourcesPath,
+    argv: process.argv,
   },
 });
 

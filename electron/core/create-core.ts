@@ -26,6 +26,8 @@ import { createMemoryKeyStore } from '../secrets/key-store';
 import { createKeyRouting } from '../secrets/key-routing';
 // Updates (issue 12)
 import { createUpdatesHandlers, noUpdates, type UpdatesPort } from './handlers/updates-handlers';
+// Quick ask (issue 11)
+import { createQuickHandlers, type DesktopControls } from './handlers/quick-handlers';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -58,6 +60,8 @@ export interface CoreDeps {
   updates?: UpdatesPort;
   /** The version About shows when there is no updater to tell it. */
   appVersion?: string;
+  /** Issue 11: the quick window, its shortcut and the main window, from the Electron shell. */
+  desktop?: DesktopControls;
 }
 
 export interface Core {
@@ -92,11 +96,13 @@ export function createCore(deps: CoreDeps): Core {
   const historyUnavailable: HistoryNotice | null =
     deps.history && 'unavailable' in deps.history ? deps.history.unavailable : null;
 
+  const appSettings = settingsDeps(deps);
   const handlers: Handlers = {
     ...createChatHandlers(engine),
     ...createHistoryHandlers(historyParts, historyUnavailable),
-    ...createSettingsHandlers({ ...settingsDeps(deps), createQwenClient: deps.createQwenClient }),
+    ...createSettingsHandlers({ ...appSettings, createQwenClient: deps.createQwenClient }),
     ...createControlsHandlers(historyParts), // issue 6: conversation controls
+    ...createQuickHandlers(appSettings.settings, deps.desktop), // issue 11: quick ask
     'app.info': async () => ({ logPath: deps.logPath ?? null }), // issue 9: the log's path for the UI
     // Issue 15, item 11: the patterns, and the user's own key (a key that cannot be read: patterns only).
     'message.checkSensitive': async ({ text }) => ({

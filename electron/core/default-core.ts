@@ -32,12 +32,16 @@ import { KEYCHAIN_SERVICE } from '../secrets/key-store';
 import { createKeyRouting } from '../secrets/key-routing';
 import { createFileLogger } from '../logging/logger';
 import { withRequestLog } from '../logging/logged-core';
+import type { DesktopControls } from './handlers/quick-handlers';
 import type { UpdatesPort } from './handlers/updates-handlers';
 
-/** What the app's shell adds (main.ts); browser mode passes only its version. */
+/**
+ * What the app's shell adds (main.ts): the key-host dialog (issue 9), the quick window and shortcut
+ * (issue 11), the updater and the version About shows (issue 12). Browser mode passes only its version.
+ */
 export interface AppShellParts {
   confirmKeyHost?: (host: string) => Promise<boolean>;
-  /** Issue 12: the updater, and the version About shows. */
+  desktop?: DesktopControls;
   updates?: UpdatesPort;
   appVersion?: string;
 }
@@ -110,6 +114,7 @@ function lockedAppCore(
     logPath: logger.file,
     ...(shell.updates ? { updates: shell.updates } : {}),
     ...(shell.appVersion ? { appVersion: shell.appVersion } : {}),
+    ...(shell.desktop ? { desktop: shell.desktop } : {}),
   });
   const logged = withRequestLog(core, logger);
   return {

@@ -10,6 +10,7 @@ import { DEFAULT_MODEL } from '../qwen/models';
 import { DEFAULT_REGION, regions, type RegionId } from '../qwen/regions';
 import type { SettingsStore } from './settings-store';
 import { keyHostOf } from '../secrets/key-routing';
+import { DEFAULT_QUICK_ASK_SHORTCUT } from '../shell/accelerator';
 
 export const defaultSettings: AppSettings = {
   region: DEFAULT_REGION,
@@ -22,6 +23,9 @@ export const defaultSettings: AppSettings = {
   requestTimeoutSeconds: 600,
   retryCount: 2,
   checkSensitive: true,
+  // Quick ask (issue 11): not Ctrl+E, which editors and shells use (LobeHub #7812).
+  quickAskShortcut: DEFAULT_QUICK_ASK_SHORTCUT,
+  keepInTray: true,
 };
 
 const settingNames = Object.keys(defaultSettings) as Array<keyof AppSettings>;

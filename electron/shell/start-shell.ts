@@ -14,6 +14,14 @@ import { APP_NAME } from '../core/paths';
 import { createFileLogger, LOG_DIR, LOG_FILE } from '../logging/logger';
 import { contentSecurityPolicy } from '../security/csp';
 import { APP_ORIGIN } from '../security/trusted-sender';
+// Quick ask (issue 11)
+import { ipcEventName } from '../contract';
+import { QUICK_ASK_COMMAND, type DesktopControls } from '../core/handlers/quick-handlers';
+import { lateDesktopControls, startDesktop, type MainWindowHandle } from './desktop-shell';
+import { quickWindowOptions, type QuickWindowHandle, type ScreenApi } from './quick-window';
+import { isWaylandSession, type ShortcutApi } from './shortcuts';
+import { DEEP_LINK_SCHEME } from './launch-args';
+import { findTrayIcon, type MenuApi, type TrayHandle } from './tray';
 
 export type ShellApp = Pick<
   Electron.App,
@@ -27,7 +35,8 @@ export type ShellApp = Pick<
   | 'exit'
   | 'isPackaged'
   | 'on'
->;
+> &
+  Partial<Pick<Electron.App, 'setAsDefaultProtocolClient'>>;
 export type ShellDialog = Pick<Electron.Dialog, 'showErrorBox'>;
 export type ShellSession = { defaultSession: { webRequest: Pick<Electron.WebRequest, 'onHeadersReceived'> } };
 
@@ -42,7 +51,24 @@ export interface ShellParts {
   windowCount(): number;
   /** Creates the data folder (main.ts owns how: modes and so on). */
   makeDataDir(config: EnvConfig): void;
-  createAppCore(config: EnvConfig): Core;
+  createAppCore(config: EnvConfig, desktop?: DesktopControls): Core;
+}
+
+/** Issue 11: what the quick window, its shortcut and the tray need from Electron. */
+export interface ShellDesktop {
+  globalShortcut: ShortcutApi;
+  screen: ScreenApi;
+  Menu: MenuApi;
+  /** A tray with the icon at this path (main.ts makes it a template image on macOS). */
+  createTray(iconPath: string): TrayHandle;
+  createQuickWindow(options: {
+    url: string;
+    preloadPath: string;
+    window: Electron.BrowserWindowConstructorOptions;
+  }): BrowserWindow;
+  /** Where a packaged app's resources are (process.resourcesPath), for the tray icons. */
+  resourcesPath?: string;
+  argv: readonly string[];
 }
 
 export interface ShellDeps {
@@ -54,6 +80,8 @@ export interface ShellDeps {
   platform: NodeJS.Platform;
   /** dist/electron: preload.cjs is here and the renderer in ../renderer. */
   distDir: string;
+  /** Issue 11: the quick window, shortcut and tray; without it, only the main window. */
+  desktop?: ShellDesktop;
 }
 
 export const START_FAILED_TITLE = 'Qwen Desk could not start';
@@ -122,7 +150,8 @@ async function run(deps: ShellDeps, config: EnvConfig): Promise<void> {
   await app.whenReady();
   // Only an unpackaged app (npm run dev) may load its page from the dev server.
   const devServerUrl = app.isPackaged ? undefined : deps.env.QWEN_DESK_DEV_SERVER_URL;
-  const core = parts.createAppCore(config);
+  const late = lateDesktopControls();
+  const core = deps.desktop ? parts.createAppCore(config, late.controls) : parts.createAppCore(config);
   const trustedOrigins = [APP_ORIGIN];
 
   if (devServerUrl) {
@@ -145,18 +174,45 @@ async function run(deps: ShellDeps, config: EnvConfig): Promise<void> {
   } else {
     parts.serveRenderer(path.join(deps.distDir, '..', 'renderer'));
   }
-  parts.registerIpc(core, trustedOrigins);
+  // Issue 11: the tray's close behaviour follows Settings at once, so the shell sees each change.
+  let keepInTray = true;
+  const watched: Core = {
+    ...core,
+    async invoke(channel, arg) {
+      const result = await core.invoke(channel, arg);
+      if (channel === 'settings.update' && result.ok)
+        keepInTray = (result.value as { settings: { keepInTray: boolean } }).settings.keepInTray;
+      return result;
+    },
+  };
+  parts.registerIpc(watched, trustedOrigins);
   // Every web contents (including any a future window creates) gets the same locks.
   app.on('web-contents-created', (_event, contents) => parts.hardenContents(contents));
 
+  const pageUrl = devServerUrl ?? `${APP_ORIGIN}/`;
+  const preloadPath = path.join(deps.distDir, 'preload.cjs');
   const openMainWindow = () => {
-    const win = parts.createMainWindow({
-      url: devServerUrl ?? `${APP_ORIGIN}/`,
-      preloadPath: path.join(deps.distDir, 'preload.cjs'),
-    });
+    const win = parts.createMainWindow({ url: pageUrl, preloadPath });
     parts.forwardEvents(core, win.webContents);
     return win;
   };
+  if (deps.desktop) {
+    const view = await core.invoke('settings.get', undefined);
+    const saved = view.ok
+      ? (view.value as { settings: { quickAskShortcut: string; keepInTray: boolean } }).settings
+      : { quickAskShortcut: '', keepInTray: true };
+    keepInTray = saved.keepInTray;
+    const controls = startDesktopParts(deps, deps.desktop, core, {
+      pageUrl,
+      preloadPath,
+      openMainWindow,
+      saved,
+      keepInTray: () => keepInTray,
+    });
+    late.attach(controls);
+    app.on('before-quit', () => void core.dispose());
+    return;
+  }
   let mainWindow = openMainWindow();
 
   app.on('second-instance', () => {
@@ -171,6 +227,61 @@ async function run(deps: ShellDeps, config: EnvConfig): Promise<void> {
     if (deps.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', () => void core.dispose());
+}
+
+/** Issue 11: the quick window (pre-created, hidden), the shortcut, the tray and the launch arguments. */
+function startDesktopParts(
+  deps: ShellDeps,
+  desktop: ShellDesktop,
+  core: Core,
+  page: {
+    pageUrl: string;
+    preloadPath: string;
+    openMainWindow: () => BrowserWindow;
+    saved: { quickAskShortcut: string; keepInTray: boolean };
+    keepInTray: () => boolean;
+  },
+): DesktopControls {
+  const { app, platform } = deps;
+  const mainWindow = page.openMainWindow();
+  const quickUrl = new URL(page.pageUrl);
+  quickUrl.searchParams.set('window', 'quick');
+  const quickWindow = desktop.createQuickWindow({
+    url: quickUrl.toString(),
+    preloadPath: page.preloadPath,
+    window: quickWindowOptions(platform),
+  });
+  deps.parts.forwardEvents(core, quickWindow.webContents);
+  const trayFolders = [
+    ...(desktop.resourcesPath ? [path.join(desktop.resourcesPath, 'tray')] : []),
+    path.join(deps.distDir, '..', '..', 'build', 'tray'), // the installers issue's icons, unpackaged
+    path.join(deps.distDir, 'tray'), // the placeholder the build renders
+  ];
+  const icon = findTrayIcon(platform, trayFolders);
+  // qwen-desk://quick-ask links reach this app (the installers also declare the scheme for Linux).
+  if (app.isPackaged) safe(() => app.setAsDefaultProtocolClient?.(DEEP_LINK_SCHEME));
+  const log = createFileLogger({ dataDir: app.getPath('userData'), secrets: () => [] });
+  return startDesktop({
+    app,
+    platform,
+    globalShortcut: desktop.globalShortcut,
+    screen: desktop.screen,
+    Menu: desktop.Menu,
+    createTray: icon ? () => desktop.createTray(icon) : null,
+    quickWindow: quickWindow as unknown as QuickWindowHandle,
+    mainWindow: mainWindow as unknown as MainWindowHandle,
+    openMainWindow: () => page.openMainWindow() as unknown as MainWindowHandle,
+    settings: page.saved,
+    keepInTray: page.keepInTray,
+    wayland: platform === 'linux' && isWaylandSession(deps.env),
+    command: QUICK_ASK_COMMAND,
+    argv: desktop.argv,
+    log: (m) => log.warn(m),
+    events: {
+      quickShown: ipcEventName('quick.shown'),
+      openConversation: ipcEventName('window.conversation.open'),
+    },
+  }).controls;
 }
 
 function safe<T>(f: () => T): T | undefined {

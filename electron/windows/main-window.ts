@@ -8,16 +8,21 @@ export interface MainWindowOptions {
   preloadPath: string;
 }
 
-/** The main window, locked down: isolated, sandboxed, no Node, no navigation, no pop-ups. */
-export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+/**
+ * Every app window, locked down the same way: isolated, sandboxed, no Node, no navigation, no
+ * pop-ups (hardenContents, from `web-contents-created`, adds the rest). The main and the quick
+ * window differ only in `window` (size, frame, level), never in webPreferences.
+ */
+export function createAppWindow(
+  options: MainWindowOptions & {
+    window: Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'>;
+    showWhenReady: boolean;
+  },
+): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1100,
-    height: 760,
-    minWidth: 420,
-    minHeight: 360,
-    title: 'Qwen Desk',
-    show: false,
     backgroundColor: '#ffffff',
+    ...options.window,
+    show: false,
     webPreferences: {
       preload: path.resolve(options.preloadPath), // eng-disable PRELOAD_JS_CHECK -- the 1 KB contract bridge, sandboxed
       contextIsolation: true,
@@ -34,9 +39,26 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       sandbox: true,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  if (options.showWhenReady) win.once('ready-to-show', () => win.show());
   void win.loadURL(options.url);
   return win;
+}
+
+/** The main window. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  return createAppWindow({
+    ...options,
+    window: { width: 1100, height: 760, minWidth: 420, minHeight: 360, title: 'Qwen Desk' },
+    showWhenReady: true,
+  });
+}
+
+/** The quick window (issue 11): created hidden at start, so its first show is instant. */
+export function createQuickWindow(
+  options: MainWindowOptions & { window: Electron.BrowserWindowConstructorOptions },
+): BrowserWindow {
+  const { webPreferences: _ignored, ...window } = options.window;
+  return createAppWindow({ ...options, window, showWhenReady: false });
 }
 
 /**

@@ -86,4 +86,25 @@ describe('the sensitive-content check before sending', () => {
     await check.click();
     await poll(() => check.isChecked()).toBe(true);
   });
+
+  it('holds it in the quick window too, with its own box', async () => {
+    const { context, page: main } = await suite.open();
+    await main.close();
+    const rig = suite.rig();
+    const page = await context.newPage();
+    await page.goto(`${rig.app.url}&window=quick`);
+    const box = page.getByRole('textbox', { name: 'Quick question' });
+    const before = rig.fake.streamRequests.length;
+    await box.fill('token ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R please');
+    await box.press('Enter');
+    const warning = page.getByRole('alert').filter({ hasText: 'seems to contain' });
+    await poll(() => warning.innerText()).toContain('an API key or access token');
+    expect(await box.inputValue()).toBe('token ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R please');
+    await warning.getByRole('button', { name: 'Remove it' }).click();
+    expect(await box.inputValue()).toBe('token ••••••••7q8R please');
+    answerWith(rig, 'Fine.');
+    queueTitle(rig);
+    await box.press('Enter');
+    await poll(() => rig.fake.streamRequests.length).toBe(before + 1);
+  });
 });

@@ -33,6 +33,9 @@ export function takeBridgeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** The token this tab holds (the quick window passes it on to a main page it opens, issue 11). */
+export const bridgeToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
+
 const disconnected: Result<never> = {
   ok: false,
   error: {

@@ -19,6 +19,7 @@ import { HeaderMore } from '../features/layout/HeaderMore';
 import { SidebarToggle } from '../features/layout/SidebarToggle';
 import '../features/layout/layout.css';
 import { useLayout } from '../state/layout-store';
+import { useConversationRequests } from '../quick/use-conversation-requests';
 
 /**
  * The main window: the header (model, cost, shortcuts, Settings), the sidebar (conversations), and
@@ -33,6 +34,7 @@ export function App() {
   const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
   const conversationId = useChatStore((s) => s.conversationId);
   useGlobalShortcuts(toggleHelp);
+  useConversationRequests(); // issue 11: "Continue in main window" from the quick window
   useEffect(() => connectChatEvents(), []);
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { editAndResend } from '../../state/message-actions';
 import { useComposer } from './composer-store';
+import { SendStopButton } from './SendStopButton';
 
 /**
  * The question box: Enter sends, Shift+Enter adds a line, Up in an empty box edits the last
@@ -14,7 +15,6 @@ export function Composer() {
   const box = useRef<HTMLTextAreaElement>(null);
   const streaming = useChatStore((s) => s.messages.some((m) => m.status === 'streaming'));
   const send = useChatStore((s) => s.send);
-  const stop = useChatStore((s) => s.stop);
 
   useEffect(() => {
     if (focusSeq > 0) box.current?.focus();
@@ -71,15 +71,7 @@ export function Composer() {
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        {streaming ? (
-          <button type="button" className="stop" onClick={() => void stop()}>
-            {t('composer.stop')}
-          </button>
-        ) : (
-          <button type="submit" disabled={!text.trim()}>
-            {t('composer.send')}
-          </button>
-        )}
+        <SendStopButton streaming={streaming} canSend={!!text.trim()} />
       </div>
     </form>
   );

@@ -8,8 +8,9 @@ import { useComposer } from './composer-store';
 /**
  * "This message seems to contain <what>", with "Send anyway" and "Remove it" (which masks what was
  * found in the composer, leaving the rest as typed). Nothing was sent; the text is in the box.
+ * `setText`: the box of a window with its own composer (the quick window); the main one otherwise.
  */
-export function SensitiveWarning() {
+export function SensitiveWarning({ setText }: { setText?: (text: string) => void } = {}) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const held = useSensitiveWarning((s) => s.held);
@@ -22,6 +23,14 @@ export function SensitiveWarning() {
   const sendAnyway = () => {
     const composer = useComposer.getState();
     clear();
+    if (setText) {
+      setText('');
+      void useChatStore
+        .getState()
+        .send(held.text, { allowSensitive: true })
+        .then((sent) => sent || setText(held.text));
+      return;
+    }
     composer.cancelEditing();
     if (held.editId) {
       const id = held.editId;
@@ -39,6 +48,7 @@ export function SensitiveWarning() {
     const composer = useComposer.getState();
     const masked = maskSensitive(held.text, held.findings);
     clear();
+    if (setText) return setText(masked);
     if (held.editId) composer.startEditing(held.editId, masked);
     else {
       composer.setText(masked);

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
 import { AppearanceSection } from './AppearanceSection';
 import { AboutSection } from '../about/AboutSection';
+import { DesktopSection } from './DesktopSection';
 import { ConnectionSection, RegionSection } from './ConnectionSection';
 import { FirstRunGuide } from './FirstRunGuide';
 import { KeySection } from './KeySection';
@@ -56,6 +57,7 @@ function SettingsPanel({ onClose }: { onClose: () => void }) {
       {view && <AppearanceSection settings={view.settings} />}
       {view && <PrivacySection settings={view.settings} />}
       <AboutSection />
+      {view && <DesktopSection settings={view.settings} />}
     </SidePanel>
   );
 }
