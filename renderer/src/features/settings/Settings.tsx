@@ -44,7 +44,7 @@ function SettingsPanel({ onClose }: { onClose: () => void }) {
       closeLabel={t('settings.close')}
       onClose={onClose}
     >
-      {key?.source === 'none' && <FirstRunGuide />}
+      {key?.source === 'none' && <FirstRunGuide keychain={key.keychain.available} />}
       {error && (
         <div role="alert" className="error">
           <strong>{t('settings.error')}:</strong> {keyRouteMessage(t, error) ?? error.message}
