@@ -312,7 +312,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
     await poll(() => answer.getAttribute('data-status')).toBe('done');
     expect(await answer.getByRole('button', { name: '复制消息' }).count()).toBe(1);
     expect(await answer.getByRole('button', { name: '重新生成' }).count()).toBe(1);
-    expect(await answer.locator('.usage').innerText()).toContain('输入 12,345 tokens');
+    expect(await answer.locator('.usage').innerText()).toContain('输入 12,345 个 Token');
     expect(await page.getByRole('button', { name: '键盘快捷键' }).count()).toBe(1);
   });
 });
