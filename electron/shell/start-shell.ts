@@ -259,7 +259,7 @@ function startDesktopParts(
   ];
   const icon = findTrayIcon(platform, trayFolders);
   // qwen-desk://quick-ask links reach this app (the installers also declare the scheme for Linux).
-  if (app.isPackaged) safe(() => app.setAsDefaultProtocolClient?.(DEEP_LINK_SCHEME));
+  if (app.isPackaged) safe(() => app.setAsDefaultProtocolClient?.(DEEP_LINK_SCHEME)); // eng-disable PROTOCOL_HANDLER_JS_CHECK -- only quick-ask links; their text is pre-filled, never sent (launch-args.ts)
   const log = createFileLogger({ dataDir: app.getPath('userData'), secrets: () => [] });
   return startDesktop({
     app,
