@@ -63,8 +63,8 @@ export default tseslint.config(
           patterns: [
             {
               // qwen/params and qwen/models: the engine's parameter rules and catalog (pure), so the UI
-              // refuses what the engine would.
-              regex: '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$)',
+              // refuses what the engine would; qwen/pricing (pure): the same cost figures.
+              regex: '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$|qwen/pricing$)',
               message:
                 'The renderer imports nothing from electron/ but the contract and the parameter rules.',
             },

@@ -1,7 +1,7 @@
 import type { ChatMessage, ChatParams, ModelInfo } from '../contract';
 import type { KeySource } from '../secrets/key-source';
 import type { QwenClient, QwenClientFactory } from '../qwen/qwen-client';
-import { describeModel, mergeModelLists, TITLE_MODEL } from '../qwen/models';
+import { describeModel, mergeModelLists, priceListFor, TITLE_MODEL } from '../qwen/models';
 import { buildChatBody } from '../qwen/params';
 import { chooseProxy, proxyFetch } from '../qwen/proxy';
 import {
@@ -173,7 +173,8 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       } catch {
         // No key, offline, or the endpoint is missing (it is undocumented): the catalog alone.
       }
-      return mergeModelLists(serverIds);
+      // Prices and what is offered follow the region the requests go to (Beijing: CNY).
+      return mergeModelLists(serverIds, priceListFor(s.baseURL));
     },
   };
 }

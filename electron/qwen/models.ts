@@ -1,152 +1,46 @@
 /**
  * The model catalog: what each Qwen model can do, how much it holds and what it costs.
  *
- * Every figure comes from ../shared/reference/qwen-api.md (§1 models, §7 prices). Figures that only
- * third-party sources give are kept but marked (`limitsConfirmed: false`, `price.confirmed: false`);
- * where no source gives a figure it is null, never guessed.
+ * The 2026 line-up and prices come from ../shared/reference/qwen-api-2026.md (§6 text models, §3.4
+ * vision, §4 cache, §7 search); older figures from qwen-api.md (§1 models, §7 prices). Prices are
+ * per region in that region's currency: Beijing in CNY (official), international in USD (derived
+ * from the official CNY figures, so marked unconfirmed). Tiered models bill the whole request at
+ * the tier its input falls in. Where no source gives a figure it is null, never guessed.
  */
-import type { ModelCapabilities, ModelInfo, ModelPrice } from '../contract';
+import type { ModelInfo, PriceListId } from '../contract';
+import { catalog, flatPrice } from './catalog';
 
-export const DEFAULT_MODEL = 'qwen-plus';
+export { catalog, flatPrice };
+
+/**
+ * Qwen3.5-Plus: natively multimodal (images), thinks by default with a switch, web search with
+ * every strategy, explicit context cache, a 1M-token context, offered in Beijing and internationally
+ * at a low price (README, "Models").
+ */
+export const DEFAULT_MODEL = 'qwen3.5-plus';
 /** Cheap and fast, with thinking switchable off: used for conversation titles. */
 export const TITLE_MODEL = 'qwen-flash';
 
-/** Alibaba Cloud billing page, international, lowest tier (qwen-api.md §7, S6). */
-const S6_PRICE_DATE = '2025-04-22';
-/** Reseller / aggregator listings (qwen-api.md §7, "unconfirmed"). */
-const THIRD_PARTY_PRICE_DATE = '2025';
+/** The price list a base URL bills from: Beijing's hosts in CNY, every other region in USD. */
+export function priceListFor(baseURL: string): PriceListId {
+  let host = '';
+  try {
+    host = new URL(baseURL).hostname;
+  } catch {
+    // not a URL: the international list
+  }
+  return host === 'dashscope.aliyuncs.com' || host.endsWith('.cn-beijing.maas.aliyuncs.com')
+    ? 'beijing'
+    : 'international';
+}
 
-const usd = (input: number, output: number, asOf: string, confirmed: boolean): ModelPrice => ({
-  input,
-  output,
-  currency: 'USD',
-  asOf,
-  confirmed,
-});
-
-const text = (thinking: ModelCapabilities['thinking']): ModelCapabilities => ({
-  vision: false,
-  thinking,
-  webSearch: true,
-  jsonMode: true,
-});
-const vision = (thinking: ModelCapabilities['thinking']): ModelCapabilities => ({
-  vision: true,
-  thinking,
-  webSearch: false,
-  jsonMode: false,
-});
-
-export const catalog: readonly ModelInfo[] = [
-  {
-    id: 'qwen-plus',
-    name: 'Qwen-Plus',
-    capabilities: text('optional'),
-    contextWindow: 131_072,
-    maxOutput: null,
-    limitsConfirmed: true,
-    price: usd(0.4, 1.2, S6_PRICE_DATE, true),
-    streamingOnly: false,
-  },
-  {
-    id: 'qwen-max',
-    name: 'Qwen-Max',
-    capabilities: text('none'),
-    contextWindow: 32_768,
-    maxOutput: 8_192,
-    limitsConfirmed: true,
-    price: usd(1.6, 6.4, S6_PRICE_DATE, true),
-    streamingOnly: false,
-  },
-  {
-    id: 'qwen-turbo',
-    name: 'Qwen-Turbo',
-    capabilities: text('optional'),
-    contextWindow: 1_008_192,
-    maxOutput: null,
-    limitsConfirmed: true,
-    price: usd(0.05, 0.2, S6_PRICE_DATE, true),
-    streamingOnly: false,
-  },
-  {
-    id: 'qwen-flash',
-    name: 'Qwen-Flash',
-    capabilities: text('optional'),
-    contextWindow: 1_000_000,
-    maxOutput: 32_768,
-    limitsConfirmed: false,
-    price: null, // no source found
-    streamingOnly: false,
-  },
-  {
-    id: 'qwen3-max',
-    name: 'Qwen3-Max',
-    capabilities: text('optional'),
-    contextWindow: 262_144,
-    maxOutput: 65_536,
-    limitsConfirmed: false,
-    price: usd(1.2, 6, THIRD_PARTY_PRICE_DATE, false),
-    streamingOnly: false,
-  },
-  {
-    id: 'qwen-vl-plus',
-    name: 'Qwen-VL-Plus',
-    capabilities: vision('none'),
-    contextWindow: 131_072,
-    maxOutput: 8_192,
-    limitsConfirmed: true,
-    price: usd(0.21, 0.63, THIRD_PARTY_PRICE_DATE, false),
-    streamingOnly: false,
-  },
-  {
-    id: 'qwen-vl-max',
-    name: 'Qwen-VL-Max',
-    capabilities: vision('none'),
-    contextWindow: 131_072,
-    maxOutput: 8_192,
-    limitsConfirmed: true,
-    price: usd(0.8, 3.2, THIRD_PARTY_PRICE_DATE, false),
-    streamingOnly: false,
-  },
-  {
-    id: 'qwen3-vl-plus',
-    name: 'Qwen3-VL-Plus',
-    capabilities: vision('optional'),
-    contextWindow: 262_144,
-    maxOutput: null,
-    limitsConfirmed: false,
-    price: usd(0.2, 1.6, THIRD_PARTY_PRICE_DATE, false),
-    streamingOnly: false,
-  },
-  {
-    id: 'qwen3-vl-flash',
-    name: 'Qwen3-VL-Flash',
-    capabilities: vision('optional'),
-    contextWindow: 262_144,
-    maxOutput: null,
-    limitsConfirmed: false,
-    price: null,
-    streamingOnly: false,
-  },
-  {
-    id: 'qwq-plus',
-    name: 'QwQ-Plus',
-    capabilities: { vision: false, thinking: 'always', webSearch: false, jsonMode: false },
-    contextWindow: null,
-    maxOutput: null,
-    price: null,
-    streamingOnly: true,
-  },
-  {
-    id: 'qvq-max',
-    name: 'QVQ-Max',
-    capabilities: { vision: true, thinking: 'always', webSearch: false, jsonMode: false },
-    contextWindow: null,
-    maxOutput: null,
-    price: null,
-    streamingOnly: true,
-  },
-];
+/** The model as the region sees it: its price list, first tier as `price`, offered or not. */
+export function forRegion(m: ModelInfo, list: PriceListId): ModelInfo {
+  if (!m.prices || m.custom) return m;
+  const regionPrice = m.prices[list];
+  if (!regionPrice) return { ...m, price: null, offered: false };
+  return { ...m, price: flatPrice(regionPrice), regionPrice, offered: true };
+}
 
 const byId = new Map(catalog.map((m) => [m.id, m]));
 
@@ -171,6 +65,7 @@ export function describeModel(id: string): ModelInfo {
       maxOutput: null,
       price: null,
       limitsConfirmed: undefined,
+      prices: undefined,
     };
   }
   return { ...plainTextModel(id), custom: true };
@@ -193,10 +88,14 @@ export function plainTextModel(id: string): ModelInfo {
  * The list the model picker shows: the catalog, then every other id the server listed. When the
  * server answered, catalog entries say whether it listed them (keys and regions differ).
  */
-export function mergeModelLists(serverIds: readonly string[] | null): ModelInfo[] {
-  if (!serverIds) return [...catalog];
+export function mergeModelLists(
+  serverIds: readonly string[] | null,
+  list: PriceListId = 'international',
+): ModelInfo[] {
+  const regional = catalog.map((m) => forRegion(m, list));
+  if (!serverIds) return regional;
   const listed = new Set(serverIds);
-  const known = catalog.map((m) => ({ ...m, listed: listed.has(m.id) }));
+  const known = regional.map((m) => ({ ...m, listed: listed.has(m.id) }));
   const extra = [...listed]
     .filter((id) => !byId.has(id))
     .sort()

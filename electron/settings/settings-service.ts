@@ -21,6 +21,10 @@ export const defaultSettings: AppSettings = {
   proxy: '',
   requestTimeoutSeconds: 600,
   retryCount: 2,
+  // Qwen-native (issue 13).
+  protocol: 'auto',
+  contextCache: true,
+  workspaceId: '',
 };
 
 const settingNames = Object.keys(defaultSettings) as Array<keyof AppSettings>;

@@ -10,9 +10,10 @@ export function ConversationCost() {
   const locale = useLocale((s) => s.locale);
   const model = useChatStore((s) => s.model);
   const usages = useChatStore((s) => s.messages).map((m) => m.usage);
-  const price = useCatalog((s) => s.models.find((m) => m.id === model)?.price);
+  const info = useCatalog((s) => s.models.find((m) => m.id === model));
+  const price = info?.price;
   if (!price || !usages.some(Boolean)) return null;
-  const cost = estimateCost(usages, price);
+  const cost = estimateCost(usages, price, info.regionPrice);
   return (
     <p className="conversation-cost" title={price.asOf ? t('cost.asOf', { date: price.asOf }) : undefined}>
       {t('cost.estimate', { cost: formatMoney(cost, price.currency, locale) })}
