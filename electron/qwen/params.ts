@@ -8,10 +8,21 @@ import { fail } from '../core/app-error';
 
 export const MAX_SEED = 2 ** 31 - 1;
 
+/** A message as sent: text parts may carry the explicit-cache marker (issue 13, §4.2). */
+export interface WireMessage {
+  role: ChatMessage['role'];
+  content:
+    | string
+    | Array<
+        | { type: 'text'; text: string; cache_control?: { type: 'ephemeral' } }
+        | { type: 'image_url'; image_url: { url: string } }
+      >;
+}
+
 /** The compatible-mode body; non-OpenAI fields (enable_thinking, …) go at the top level. */
 export interface ChatBody {
   model: string;
-  messages: ChatMessage[];
+  messages: WireMessage[];
   stream: boolean;
   stream_options?: { include_usage: boolean };
   temperature?: number;

@@ -8,6 +8,16 @@
  */
 import type { Usage } from '../contract';
 import { QwenApiError, STREAM_LIMIT_CODE, type DashScopeErrorBody } from './errors';
+import {
+  cacheFields,
+  contentText,
+  nativeUsage,
+  type CacheDetails,
+  type NativeChunk,
+  type NativeSearchResult,
+  type NativeUsage,
+  type SearchAsked,
+} from './native-wire';
 
 /** One piece of a streamed answer, as the core consumes it. */
 export type QwenStreamPart =
@@ -31,7 +41,9 @@ interface WireUsage {
   completion_tokens: number;
   total_tokens: number;
   completion_tokens_details?: { reasoning_tokens?: number } | null;
-  prompt_tokens_details?: { cached_tokens?: number } | null;
+  prompt_tokens_details?: CacheDetails | null;
+  /** Implicit-cache hits of some models, outside `prompt_tokens_details` (§4.3: parse both). */
+  cached_tokens?: number;
 }
 
 export function toUsage(u: WireUsage): Usage {
@@ -39,11 +51,10 @@ export function toUsage(u: WireUsage): Usage {
     promptTokens: u.prompt_tokens,
     completionTokens: u.completion_tokens,
     totalTokens: u.total_tokens,
+    ...cacheFields(u.prompt_tokens_details, u.cached_tokens),
   };
   const reasoning = u.completion_tokens_details?.reasoning_tokens;
-  const cached = u.prompt_tokens_details?.cached_tokens;
   if (typeof reasoning === 'number') usage.reasoningTokens = reasoning;
-  if (typeof cached === 'number') usage.cachedTokens = cached;
   return usage;
 }
 
@@ -82,7 +93,16 @@ export class SseAnswerParser {
       lineChars: MAX_SSE_LINE_CHARS,
       answerChars: MAX_ANSWER_CHARS,
     },
+    /**
+     * DashScope's native framing (issue 13) instead of compatible mode's: no `[DONE]`, the answer
+     * ends with the event whose finish reason is not "null"; `search` when web search was asked.
+     */
+    private readonly native: { search: SearchAsked | null } | null = null,
   ) {}
+
+  /** Native: the latest usage and sources (usage comes in every event; sent once, at the end). */
+  private nativeUsage: NativeUsage | null = null;
+  private searchResults: NativeSearchResult[] | undefined;
 
   push(text: string): void {
     let start = 0;
@@ -181,6 +201,7 @@ export class SseAnswerParser {
         { status, inStream: true },
       );
     }
+    if (this.native) return this.nativeEvent(chunk as NativeChunk);
     const choices = chunk.choices;
     if (choices) {
       for (let i = 0; i < choices.length; i++) {
@@ -189,21 +210,56 @@ export class SseAnswerParser {
         if (delta) {
           const content = delta.content ?? '';
           const reasoning = delta.reasoning_content ?? '';
-          if (content || reasoning) {
-            this.answerChars += content.length + reasoning.length;
-            if (this.answerChars > this.limits.answerChars) {
-              throw new QwenApiError({
-                message: `The answer passed ${this.limits.answerChars} characters, more than any Qwen model writes; it was stopped.`,
-                code: STREAM_LIMIT_CODE,
-                inStream: true,
-              });
-            }
-            this.onPart({ type: 'delta', content, reasoning });
-          }
+          if (content || reasoning) this.delta(content, reasoning);
         }
         if (choice.finish_reason) this.onPart({ type: 'finish', finishReason: choice.finish_reason });
       }
     }
     if (chunk.usage) this.onPart({ type: 'usage', usage: toUsage(chunk.usage) });
+  }
+
+  private delta(content: string, reasoning: string): void {
+    this.answerChars += content.length + reasoning.length;
+    if (this.answerChars > this.limits.answerChars) {
+      throw new QwenApiError({
+        message: `The answer passed ${this.limits.answerChars} characters, more than any Qwen model writes; it was stopped.`,
+        code: STREAM_LIMIT_CODE,
+        inStream: true,
+      });
+    }
+    this.onPart({ type: 'delta', content, reasoning });
+  }
+
+  /** One native event (native-wire.ts): deltas, sources, and at the last one usage and the end. */
+  private nativeEvent(chunk: NativeChunk): void {
+    const output = chunk.output;
+    if (chunk.usage) this.nativeUsage = chunk.usage;
+    const results = output?.search_info?.search_results;
+    if (Array.isArray(results) && results.length > 0) this.searchResults = results;
+    let finish: string | null = null;
+    const choices = output?.choices;
+    if (choices) {
+      for (let i = 0; i < choices.length; i++) {
+        const choice = choices[i]!;
+        const content = contentText(choice.message?.content);
+        const reasoning = choice.message?.reasoning_content ?? '';
+        if (content || reasoning) this.delta(content, reasoning);
+        if (choice.finish_reason && choice.finish_reason !== 'null') finish = choice.finish_reason;
+      }
+    } else if (output) {
+      // result_format "text" (never asked for, but older models may answer so).
+      const text = output.text ?? '';
+      if (text) this.delta(text, '');
+      if (output.finish_reason && output.finish_reason !== 'null') finish = output.finish_reason;
+    }
+    if (finish === null) return;
+    this.onPart({ type: 'finish', finishReason: finish });
+    if (this.nativeUsage) {
+      this.onPart({
+        type: 'usage',
+        usage: nativeUsage(this.nativeUsage, this.native!.search, this.searchResults),
+      });
+    }
+    this.done = true;
   }
 }

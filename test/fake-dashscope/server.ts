@@ -20,6 +20,17 @@ import {
   SSE_DONE,
   usageChunk,
 } from './wire';
+import {
+  completionNative,
+  cutShort,
+  type defaultSources,
+  NATIVE_BASE,
+  nativeErrorBody,
+  nativeEvent,
+  refuseNative,
+  streamNative,
+  type NativeRequestBody,
+} from './native';
 
 export const COMPATIBLE_PATH = '/compatible-mode/v1';
 
@@ -48,6 +59,10 @@ export type FakeScenario =
       endAfter?: number;
       /** Pause between `data: [DONE]` and the end of the response, ms. */
       endDelayMs?: number;
+      // Native protocol (issue 13): tokens written to the explicit cache, and web search as it ran
+      // (count 0: asked for but skipped, the silent 15 RPS limit); default: 1 search, two sources.
+      cacheCreationTokens?: number;
+      search?: { count: number; results?: typeof defaultSources };
     }
   | {
       type: 'error';
@@ -145,8 +160,18 @@ export class FakeDashScope {
     return this;
   }
 
+  /** The native base URL (`/api/v1`), for `DASHSCOPE_NATIVE_BASE_URL` or a transport test. */
+  get nativeBaseURL(): string {
+    return `http://127.0.0.1:${this.port}${NATIVE_BASE}`;
+  }
+
   get chatRequests(): RecordedRequest[] {
     return this.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  }
+
+  /** Requests on the native generation paths. */
+  get nativeRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.startsWith(`${NATIVE_BASE}/services/aigc/`));
   }
 
   /** Streamed chat requests only: answers, not the non-streaming title requests that follow them. */
@@ -180,7 +205,9 @@ export class FakeDashScope {
 
     const auth = req.headers.authorization ?? '';
     const key = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+    const native = req.method === 'POST' && record.path.startsWith(`${NATIVE_BASE}/services/aigc/`);
     if (!key || (this.options.validKeys && !this.options.validKeys.includes(key))) {
+      if (native) return sendJson(res, 401, nativeErrorBody('InvalidApiKey', 'Invalid API-key provided.'));
       return sendError(res, 401, {
         message:
           'Incorrect API key provided. For details, see: https://help.aliyun.com/zh/model-studio/error-code#apikey-error',
@@ -200,6 +227,7 @@ export class FakeDashScope {
         data: models.map((id) => ({ id, object: 'model', created: 1728632029, owned_by: 'system' })),
       });
     }
+    if (native) return this.handleNative(req, res, record.path, raw, body);
     if (req.method !== 'POST' || record.path !== `${COMPATIBLE_PATH}/chat/completions`) {
       return sendJson(res, 404, { error: { message: 'Not found', type: 'not_found', code: 'not_found' } });
     }
@@ -222,15 +250,84 @@ export class FakeDashScope {
     const refusal = refuse(request);
     if (refusal) return sendError(res, refusal.status, refusal.error);
     const question = lastUserText(request.messages ?? []);
+    const scenario = this.pick(question, request);
+    await this.answer(req, res, scenario, request, JSON.stringify(request.messages ?? []));
+  }
+
+  /** The native generation paths (native.ts): the same scenarios, in native framing and bodies. */
+  private async handleNative(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    path: string,
+    raw: string,
+    body: unknown,
+  ): Promise<void> {
+    if (raw.length > MAX_BODY_BYTES) {
+      res.writeHead(413, { 'content-type': 'text/html' });
+      return void res.end('<html><body>413 Request Entity Too Large</body></html>');
+    }
+    if (typeof body !== 'object' || body === null) {
+      return sendJson(res, 400, nativeErrorBody('InvalidParameter', 'The request body is not valid JSON.'));
+    }
+    const request = body as NativeRequestBody;
+    const sse = req.headers['x-dashscope-sse'] === 'enable';
+    const nativeRefusal = refuseNative(path, request, sse);
+    if (nativeRefusal) {
+      return sendJson(res, nativeRefusal.status, nativeErrorBody(nativeRefusal.code, nativeRefusal.message));
+    }
+    const messages = request.input?.messages ?? [];
+    const p = request.parameters ?? {};
+    // The compatible rules apply natively too (JSON mode, thinking without streaming).
+    const compatView: FakeRequestBody = {
+      ...(request.model ? { model: request.model } : {}),
+      messages,
+      stream: sse,
+      ...(p.enable_thinking !== undefined ? { enable_thinking: p.enable_thinking } : {}),
+      ...(p.response_format ? { response_format: p.response_format } : {}),
+    };
+    const refusal = refuse(compatView);
+    if (refusal)
+      return sendJson(res, refusal.status, nativeErrorBody(refusal.error.code, refusal.error.message));
+    const question = lastUserText(messages);
+    const scenario = this.pick(question, compatView);
+    const promptTokens = Math.max(1, Math.ceil(JSON.stringify(messages).length / 4));
+    if (scenario.type === 'error') {
+      const error = nativeErrorBody(scenario.error.code, scenario.error.message);
+      if (scenario.framing === 'sse') {
+        res.writeHead(scenario.status, {
+          'content-type': 'text/event-stream;charset=UTF-8',
+          ...scenario.headers,
+        });
+        return void res.end(nativeEvent(1, error, 'error', scenario.status));
+      }
+      return sendJson(res, scenario.status, error, scenario.headers);
+    }
+    if (scenario.type === 'raw') {
+      res.writeHead(scenario.status, scenario.headers ?? {});
+      return void res.end(scenario.body);
+    }
+    if (scenario.type === 'hang') return;
+    if (scenario.type === 'reset') return void req.socket.resetAndDestroy();
+    if (scenario.type === 'completion' || !sse) {
+      if (scenario.type === 'completion' && scenario.delayMs) await sleep(scenario.delayMs);
+      const content = scenario.type === 'completion' ? scenario.content : defaultAnswer(question);
+      return sendJson(res, 200, completionNative(content, promptTokens, tokenize(content).length));
+    }
+    await streamNative(req, res, scenario, request, promptTokens);
+  }
+
+  /** The queued scenario, else the default one (a short streamed echo, with thinking if asked). */
+  private pick(question: string, request: FakeRequestBody): FakeScenario {
     const thinking = request.enable_thinking === true || STREAMING_ONLY.includes(request.model ?? '');
-    const scenario = this.queue.shift() ??
+    return (
+      this.queue.shift() ??
       this.defaultScenario?.(question) ?? {
         type: 'stream',
         tokens: tokenize(defaultAnswer(question)),
         ...(thinking ? { reasoning: tokenize(`Thinking about "${question.slice(0, 40)}" first.`) } : {}),
         delayMs: 5,
-      };
-    await this.answer(req, res, scenario, request, JSON.stringify(request.messages ?? []));
+      }
+    );
   }
 
   private async answer(
@@ -305,17 +402,7 @@ export class FakeDashScope {
         res.end();
         return;
       }
-      if (s.stallAfter === i) return; // silence, connection open
-      if (s.endAfter === i) {
-        res.end();
-        return;
-      }
-      if (s.resetAfter === i) {
-        // Let what was sent reach the client first: a reset discards unread data.
-        await sleep(50);
-        req.socket.resetAndDestroy();
-        return;
-      }
+      if (await cutShort(s, i, req, res)) return;
       const token = s.tokens[i];
       if (token === undefined) break;
       if (s.delayMs) await sleep(s.delayMs);
@@ -373,9 +460,12 @@ function lastUserText(messages: Array<{ role: string; content: unknown }>): stri
   if (!last) return '';
   if (typeof last.content === 'string') return last.content;
   if (Array.isArray(last.content)) {
-    return last.content
-      .map((p: { type?: string; text?: string }) => (p.type === 'text' ? (p.text ?? '') : ''))
-      .join(' ');
+    return (
+      last.content
+        // Compatible parts are typed; native ones are `{text}` alone.
+        .map((p: { type?: string; text?: string }) => (p.type === 'text' || !p.type ? (p.text ?? '') : ''))
+        .join(' ')
+    );
   }
   return '';
 }

@@ -26,7 +26,12 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 async function ask(model: string, content: string, params?: Record<string, unknown>) {
-  const core = buildCore({ apiKey: KEY, baseURL: fake.baseURL, engine: { maxRetries: 0 } });
+  // The compatible wire (the native one is in transports.test.ts and native.test.ts).
+  const core = buildCore({
+    apiKey: KEY,
+    baseURL: fake.baseURL,
+    engine: { maxRetries: 0, protocol: 'compatible' },
+  });
   const events = collectEvents(core);
   const before = fake.chatRequests.length;
   const r = await core.invoke('chat.start', {
