@@ -34,6 +34,9 @@ export function effectiveParams(model: ModelInfo, params: ChatParams): ChatParam
   const out: ChatParams = { ...params };
   if (!supports(model, 'thinking')) delete out.enableThinking;
   if (!supports(model, 'webSearch')) delete out.enableSearch;
+  // A strategy the model does not allow (kept from another model) falls back to its default.
+  if (out.searchStrategy && !model.custom && !(model.searchStrategies ?? []).includes(out.searchStrategy))
+    delete out.searchStrategy;
   if (!supports(model, 'jsonMode')) delete out.jsonMode;
   if (out.systemPrompt !== undefined && !out.systemPrompt.trim()) delete out.systemPrompt;
   return out;
