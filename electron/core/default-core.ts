@@ -83,6 +83,7 @@ function lockedAppCore(
     // Issue 9: the key goes only to DashScope, DASHSCOPE_BASE_URL, or hosts its owner confirmed.
     routing: createKeyRouting({
       overrideBaseURL: baseURLOverride,
+      overrideNativeBaseURL: env.DASHSCOPE_NATIVE_BASE_URL?.trim() || null,
       store,
       ...(shell.confirmKeyHost ? { confirm: shell.confirmKeyHost } : {}),
     }),

@@ -7,7 +7,7 @@
 import { appSettingsSchema, type AppSettings, type SettingsView } from '../contract';
 import { fail } from '../core/app-error';
 import { DEFAULT_MODEL } from '../qwen/models';
-import { DEFAULT_REGION, regions, type RegionId } from '../qwen/regions';
+import { DEFAULT_REGION, regions, workspaceBaseURL, type RegionId } from '../qwen/regions';
 import type { SettingsStore } from './settings-store';
 import { keyHostOf } from '../secrets/key-routing';
 
@@ -82,6 +82,9 @@ export function createSettingsService(
   function baseURLOf(settings: AppSettings): string {
     if (options.baseURLOverride) return options.baseURLOverride;
     if (settings.region === 'custom') return settings.customBaseURL.replace(/\/+$/, '');
+    // Issue 13: with a Workspace ID, the region's workspace host (both protocols); else the legacy one.
+    const workspace = workspaceBaseURL(settings.region, settings.workspaceId);
+    if (workspace) return workspace;
     return regions.find((r) => r.id === settings.region)?.baseURL ?? regions[0]!.baseURL!;
   }
 
