@@ -14,12 +14,14 @@ import { createQwenClient } from '../../../electron/qwen/qwen-client';
 import { envKeySource } from '../../../electron/secrets/key-source';
 
 const baseURL = process.argv[2]!;
+// Issue 13: the transport under test, "compatible" or "native" (the same fake stream either way).
+const protocol = process.argv[3] === 'native' ? 'native' : 'compatible';
 const core = createCore({
   keySource: envKeySource('sk-bench'),
   createQwenClient,
   clock: systemClock,
   getBaseURL: () => baseURL,
-  getEngineSettings: () => ({ maxRetries: 0 }),
+  getEngineSettings: () => ({ maxRetries: 0, protocol }),
   env: {},
 });
 const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-bench-'));
