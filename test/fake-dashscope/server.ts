@@ -20,6 +20,7 @@ import {
   SSE_DONE,
   usageChunk,
 } from './wire';
+import { CacheSimulator } from './cache-sim';
 import {
   completionNative,
   cutShort,
@@ -104,6 +105,8 @@ export interface FakeDashScopeOptions {
   validKeys?: string[];
   /** Models `GET /models` lists; null: the endpoint answers 404 (it is undocumented). */
   models?: string[] | null;
+  /** Play the explicit context cache (cache-sim.ts) for streams whose scenario sets no cache. */
+  simulateCache?: boolean;
   port?: number;
 }
 
@@ -316,18 +319,23 @@ export class FakeDashScope {
     await streamNative(req, res, scenario, request, promptTokens);
   }
 
+  private readonly cache = new CacheSimulator();
+
   /** The queued scenario, else the default one (a short streamed echo, with thinking if asked). */
   private pick(question: string, request: FakeRequestBody): FakeScenario {
     const thinking = request.enable_thinking === true || STREAMING_ONLY.includes(request.model ?? '');
-    return (
-      this.queue.shift() ??
+    const scenario: FakeScenario = this.queue.shift() ??
       this.defaultScenario?.(question) ?? {
         type: 'stream',
         tokens: tokenize(defaultAnswer(question)),
         ...(thinking ? { reasoning: tokenize(`Thinking about "${question.slice(0, 40)}" first.`) } : {}),
         delayMs: 5,
-      }
-    );
+      };
+    if (this.options.simulateCache && scenario.type === 'stream' && scenario.cachedTokens === undefined) {
+      const usage = this.cache.use(request.messages ?? []);
+      if (usage) return { ...scenario, ...usage };
+    }
+    return scenario;
   }
 
   private async answer(
@@ -419,8 +427,16 @@ export class FakeDashScope {
           completion_tokens: completion,
           total_tokens: prompt_tokens + completion,
           ...(thinking ? { completion_tokens_details: { reasoning_tokens: s.reasoning?.length ?? 0 } } : {}),
-          ...(s.cachedTokens !== undefined
-            ? { prompt_tokens_details: { cached_tokens: s.cachedTokens } }
+          ...(s.cachedTokens !== undefined || s.cacheCreationTokens !== undefined
+            ? {
+                prompt_tokens_details: {
+                  cached_tokens: s.cachedTokens ?? 0,
+                  // Explicit cache (§4.2): the write and its type beside the hits.
+                  ...(s.cacheCreationTokens !== undefined
+                    ? { cache_creation_input_tokens: s.cacheCreationTokens, cache_type: 'ephemeral' }
+                    : {}),
+                },
+              }
             : {}),
         }),
       ),

@@ -84,9 +84,20 @@ const cases: Case[] = [
     expect: (last) => expect(last).toMatchObject({ type: 'done', finishReason: 'length' }),
   },
   {
-    name: 'reads cached tokens',
-    scenarios: [{ type: 'stream', tokens: tokenize(answer), promptTokens: 3000, cachedTokens: 2048 }],
-    expect: (last) => expect(last).toMatchObject({ usage: { promptTokens: 3000, cachedTokens: 2048 } }),
+    name: 'reads cached and cache-creation tokens',
+    scenarios: [
+      {
+        type: 'stream',
+        tokens: tokenize(answer),
+        promptTokens: 3000,
+        cachedTokens: 2048,
+        cacheCreationTokens: 900,
+      },
+    ],
+    expect: (last) =>
+      expect(last).toMatchObject({
+        usage: { promptTokens: 3000, cachedTokens: 2048, cacheCreationTokens: 900, cacheType: 'explicit' },
+      }),
   },
   {
     name: 'a rejected key is an auth error naming the region',
