@@ -39,6 +39,41 @@ export default tseslint.config(
     ],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
+  // The shared part (issue 13): the catalog, parameter rules, prices, cache marks, error and clock
+  // helpers, which both the engine and the renderer import. No Node, no Electron, no DOM, and
+  // nothing from the main side's folders.
+  {
+    files: ['electron/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { regex: '^node:', message: 'electron/shared/ runs in the renderer too: no Node modules.' },
+            {
+              regex: '^(fs|path|os|http|https|net|crypto|child_process|url|stream|util|zlib|events|buffer)$',
+              message: 'electron/shared/ runs in the renderer too: no Node modules.',
+            },
+            {
+              regex:
+                '^\\.\\./(core|qwen|history|secrets|security|settings|browser-mode|ipc|windows|shell|logging)/',
+              message: 'electron/shared/ imports only the contract and itself.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', 'window', 'document', 'navigator', 'localStorage'].map(
+          (name) => ({
+            name,
+            message: 'electron/shared/ has no Node or DOM globals.',
+          }),
+        ),
+      ],
+    },
+  },
   // The two files allowed raw IPC.
   {
     files: ['electron/ipc/ipc-main.ts', 'electron/preload.ts'],
@@ -62,11 +97,10 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              // qwen/params and qwen/models: the engine's parameter rules and catalog (pure), so the UI
-              // refuses what the engine would; qwen/pricing (pure): the same cost figures.
-              regex: '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$|qwen/pricing$)',
-              message:
-                'The renderer imports nothing from electron/ but the contract and the parameter rules.',
+              // electron/shared/: the engine's catalog, parameter rules and prices (pure), so the UI
+              // refuses what the engine would and prices as it does.
+              regex: '^(\\.\\./)+electron/(?!contract$|shared/)',
+              message: 'The renderer imports nothing from electron/ but the contract and electron/shared/.',
             },
           ],
         },

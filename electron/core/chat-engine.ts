@@ -1,9 +1,9 @@
 import type { ChatMessage, ChatParams, ModelInfo } from '../contract';
 import type { KeySource } from '../secrets/key-source';
 import type { QwenClient, QwenClientFactory } from '../qwen/qwen-client';
-import { describeModel, mergeModelLists, priceListFor, TITLE_MODEL } from '../qwen/models';
-import { buildChatBody, type ChatBody } from '../qwen/params';
-import { markCache } from '../qwen/cache-marks';
+import { describeModel, mergeModelLists, priceListFor, TITLE_MODEL } from '../shared/models';
+import { buildChatBody, type ChatBody } from '../shared/params';
+import { markCache } from '../shared/cache-marks';
 import { createNativeClient, nativeBaseURL } from '../qwen/native-client';
 import { chooseProxy, proxyFetch } from '../qwen/proxy';
 import {
@@ -12,8 +12,8 @@ import {
   type ResolvedEngineSettings,
 } from '../qwen/engine-settings';
 import type { ErrorContext } from '../qwen/errors';
-import { fail } from './app-error';
-import type { Clock } from './clock';
+import { fail } from '../shared/app-error';
+import type { Clock } from '../shared/clock';
 import type { StreamManager } from './stream-manager';
 
 export interface EngineRequest {

@@ -1,6 +1,6 @@
 import { channels, isChannelName, type Result } from '../contract';
-import { appError, fail, toResult } from './app-error';
-import type { Clock } from './clock';
+import { appError, fail, toResult } from '../shared/app-error';
+import type { Clock } from '../shared/clock';
 import { EventHub, type EventListener } from './event-hub';
 import { StreamManager } from './stream-manager';
 import type { KeySource } from '../secrets/key-source';

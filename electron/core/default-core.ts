@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { EnvConfig } from './config';
 import { createCore, type Core } from './create-core';
-import { systemClock } from './clock';
+import { systemClock } from '../shared/clock';
 import { createQwenClient } from '../qwen/qwen-client';
 import { HistoryStore } from '../history/history-store';
 import { HistoryTooNewError } from '../history/migrate';

@@ -1,6 +1,6 @@
 import type { AppError, ChatEvent, StreamStatus, Usage } from '../contract';
 import type { HistoryStore } from '../history/history-store';
-import type { Clock } from './clock';
+import type { Clock } from '../shared/clock';
 import type { EventHub } from './event-hub';
 import { checkWrite, isDiskFull } from '../history/write-faults';
 

@@ -7,11 +7,11 @@
  * on it asks for sources and `[n]` citations, the sources first (`prepend_search_result`).
  */
 import OpenAI from 'openai';
-import { systemClock } from '../core/clock';
+import { systemClock } from '../shared/clock';
 import type { ModelInfo } from '../contract';
 import { parseRetryAfter, QwenApiError } from './errors';
-import { describeModel } from './models';
-import type { ChatBody, WireMessage } from './params';
+import { describeModel } from '../shared/models';
+import type { ChatBody, WireMessage } from '../shared/params';
 import type { QwenClientFactory } from './qwen-client';
 import { SseAnswerParser } from './sse';
 import { readAnswerStream, unexpectedBody } from './stream-reader';

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
-import type { Clock } from '../core/clock';
-import { systemClock } from '../core/clock';
-import type { ChatBody } from './params';
+import type { Clock } from '../shared/clock';
+import { systemClock } from '../shared/clock';
+import type { ChatBody } from '../shared/params';
 import { SseAnswerParser, type QwenStreamPart } from './sse';
 import { readAnswerStream } from './stream-reader';
 

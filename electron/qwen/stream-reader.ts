@@ -5,7 +5,7 @@
  * native-client.ts) open the request their own way and hand the response here, so cancel, timeouts
  * and errors behave the same on both.
  */
-import type { Clock } from '../core/clock';
+import type { Clock } from '../shared/clock';
 import { IdleTimeoutError, QwenApiError, StreamEndedEarlyError } from './errors';
 import { type SseAnswerParser, type QwenStreamPart } from './sse';
 

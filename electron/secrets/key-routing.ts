@@ -10,7 +10,7 @@
  * - plain http only to loopback, whatever was approved.
  */
 import { createHash } from 'node:crypto';
-import { fail } from '../core/app-error';
+import { fail } from '../shared/app-error';
 import { regions, WORKSPACE_HOST } from '../qwen/regions';
 import type { SettingsStore } from '../settings/settings-store';
 

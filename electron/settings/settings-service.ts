@@ -5,8 +5,8 @@
  * a restart.
  */
 import { appSettingsSchema, type AppSettings, type SettingsView } from '../contract';
-import { fail } from '../core/app-error';
-import { DEFAULT_MODEL } from '../qwen/models';
+import { fail } from '../shared/app-error';
+import { DEFAULT_MODEL } from '../shared/models';
 import { DEFAULT_REGION, regions, workspaceBaseURL, type RegionId } from '../qwen/regions';
 import type { SettingsStore } from './settings-store';
 import { keyHostOf } from '../secrets/key-routing';

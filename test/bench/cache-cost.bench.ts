@@ -2,12 +2,12 @@
  * What the context cache saves (issue 13, item 4): a conversation of 30 turns over a 20,000-token
  * document, asked through the app's engine against the fake server playing DashScope's explicit
  * cache (cache-sim.ts), once with "Context cache" on and once off. Cost at Qwen3.5-Plus's list
- * prices (electron/qwen/pricing.ts: the tier of each request, hits at 10 %, writes at 125 %),
+ * prices (electron/shared/pricing.ts: the tier of each request, hits at 10 %, writes at 125 %),
  * for both price lists. It measures money, not time: the figures are exact for the token counts.
  */
 import type { ChatEvent, ChatMessage, Usage } from '../../electron/contract';
-import { catalog } from '../../electron/qwen/models';
-import { totalCost } from '../../electron/qwen/pricing';
+import { catalog } from '../../electron/shared/models';
+import { totalCost } from '../../electron/shared/pricing';
 import { FakeDashScope, tokenize } from '../fake-dashscope/server';
 import { buildCore, collectEvents } from '../support/core';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { startBrowserHost } from '../../../electron/browser-mode/host';
-import { systemClock } from '../../../electron/core/clock';
+import { systemClock } from '../../../electron/shared/clock';
 import { createCore } from '../../../electron/core/create-core';
 import { createQwenClient } from '../../../electron/qwen/qwen-client';
 import { envKeySource } from '../../../electron/secrets/key-source';

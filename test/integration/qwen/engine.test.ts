@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatEngine } from '../../../electron/core/chat-engine';
-import { systemClock } from '../../../electron/core/clock';
+import { systemClock } from '../../../electron/shared/clock';
 import { EventHub } from '../../../electron/core/event-hub';
 import { StreamManager } from '../../../electron/core/stream-manager';
-import { catalog, mergeModelLists } from '../../../electron/qwen/models';
+import { catalog, mergeModelLists } from '../../../electron/shared/models';
 import { createQwenClient } from '../../../electron/qwen/qwen-client';
 import { envKeySource } from '../../../electron/secrets/key-source';
 import type { ModelInfo } from '../../../electron/contract';

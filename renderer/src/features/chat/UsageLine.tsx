@@ -1,5 +1,5 @@
 import type { Usage } from '../../../../electron/contract';
-import { priceListOf, searchFee } from '../../../../electron/qwen/pricing';
+import { priceListOf, searchFee } from '../../../../electron/shared/pricing';
 import { useLocale, useT } from '../../i18n';
 import { useCatalog } from '../../state/catalog-store';
 import { formatMoney, formatNumber } from './format';

@@ -1,10 +1,10 @@
 import type { RegionPrice, Usage } from '../../../../electron/contract';
-import { totalCost } from '../../../../electron/qwen/pricing';
+import { totalCost } from '../../../../electron/shared/pricing';
 import type { ModelPrice } from '../../state/catalog-store';
 
 /**
  * The estimated cost of some answers at a model's list price (per million tokens): the region's
- * tiers, cache and search fees when the catalog has them (electron/qwen/pricing.ts), else the flat
+ * tiers, cache and search fees when the catalog has them (electron/shared/pricing.ts), else the flat
  * price. Reasoning tokens are billed as output and are already counted in `completionTokens`.
  */
 export function estimateCost(

@@ -1,11 +1,11 @@
 /**
  * What the controls may offer for a model, and the engine's own verdict on the values: the checks
- * are electron/qwen/params.ts itself, and models the engine's catalog (pure code, no Node), so the panel refuses exactly what the
+ * are electron/shared/params.ts itself, and models the engine's catalog (pure code, no Node), so the panel refuses exactly what the
  * engine would, in the engine's words, before anything is sent.
  */
 import type { AppError, ChatMessage, ChatParams, ModelInfo } from '../../../../electron/contract';
-import { describeModel } from '../../../../electron/qwen/models';
-import { buildChatBody } from '../../../../electron/qwen/params';
+import { describeModel } from '../../../../electron/shared/models';
+import { buildChatBody } from '../../../../electron/shared/params';
 
 export type Control = 'thinking' | 'webSearch' | 'jsonMode';
 export type NumberField = 'temperature' | 'topP' | 'maxTokens' | 'seed' | 'thinkingBudget';

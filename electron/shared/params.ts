@@ -4,7 +4,7 @@
  * sentence saying what to change, and no HTTP request is made (qwen-api.md §2).
  */
 import type { ChatMessage, ChatParams, ModelInfo, SearchStrategy } from '../contract';
-import { fail } from '../core/app-error';
+import { fail } from './app-error';
 
 export const MAX_SEED = 2 ** 31 - 1;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../../electron/qwen/models';
-import { answerCost, searchFee, tierFor, totalCost } from '../../../electron/qwen/pricing';
-import { buildChatBody } from '../../../electron/qwen/params';
+import { catalog } from '../../../electron/shared/models';
+import { answerCost, searchFee, tierFor, totalCost } from '../../../electron/shared/pricing';
+import { buildChatBody } from '../../../electron/shared/params';
 
 const prices = (id: string) => catalog.find((m) => m.id === id)!.prices!;
 

@@ -7,7 +7,7 @@ import {
   TITLE_MODEL,
   DEFAULT_MODEL,
   priceListFor,
-} from '../../../electron/qwen/models';
+} from '../../../electron/shared/models';
 
 const get = (id: string) => catalog.find((m) => m.id === id)!;
 
