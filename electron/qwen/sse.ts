@@ -110,6 +110,13 @@ export class SseAnswerParser {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
       let end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (this.pending.length === 0) {
+        // The whole line is in this piece (nearly always): no copy into the pending list.
+        if (end - start > this.limits.lineChars) throw this.lineTooLong();
+        this.line(end > start ? text.slice(start, end) : '');
+        start = nl + 1;
+        continue;
+      }
       if (nl === start && this.pendingChars > 0) {
         // A `\r` ending the kept piece belongs to this line end.
         const last = this.pending[this.pending.length - 1]!;
@@ -119,7 +126,7 @@ export class SseAnswerParser {
       }
       this.take(text, start, end);
       this.line(this.pending.length === 1 ? this.pending[0]! : this.pending.join(''));
-      this.pending = [];
+      this.pending.length = 0;
       this.pendingChars = 0;
       start = nl + 1;
     }
@@ -132,14 +139,16 @@ export class SseAnswerParser {
       return;
     }
     this.pendingChars += to - from;
-    if (this.pendingChars > this.limits.lineChars) {
-      throw new QwenApiError({
-        message: `Qwen sent a line longer than ${this.limits.lineChars} characters; the answer was stopped.`,
-        code: STREAM_LIMIT_CODE,
-        inStream: true,
-      });
-    }
+    if (this.pendingChars > this.limits.lineChars) throw this.lineTooLong();
     this.pending.push(from === 0 && to === text.length ? text : text.slice(from, to));
+  }
+
+  private lineTooLong(): QwenApiError {
+    return new QwenApiError({
+      message: `Qwen sent a line longer than ${this.limits.lineChars} characters; the answer was stopped.`,
+      code: STREAM_LIMIT_CODE,
+      inStream: true,
+    });
   }
 
   /** The body ended: an event without its closing blank line still counts. */
@@ -154,11 +163,17 @@ export class SseAnswerParser {
 
   private line(line: string): void {
     if (line === '') return this.dispatch();
-    if (line.charCodeAt(0) === 58 /* ':' */) {
-      const status = /^:HTTP_STATUS\/(\d{3})/.exec(line);
-      if (status) this.status = Number(status[1]);
+    const first = line.charCodeAt(0);
+    if (first === 58 /* ':' */) {
+      // `:HTTP_STATUS/200` on every native event: read without a regular expression.
+      if (line.startsWith(':HTTP_STATUS/')) {
+        const status = Number(line.slice(13, 16));
+        if (status >= 100 && status <= 999) this.status = status;
+      }
       return;
     }
+    // `id:N` (native, on every event) carries nothing the answer needs.
+    if (first === 105 /* 'i' */ && line.startsWith('id:')) return;
     const colon = line.indexOf(':');
     const field = colon < 0 ? line : line.slice(0, colon);
     let value = colon < 0 ? '' : line.slice(colon + 1);
