@@ -21,17 +21,8 @@ import {
   usageChunk,
 } from './wire';
 import { CacheSimulator } from './cache-sim';
-import {
-  completionNative,
-  cutShort,
-  type defaultSources,
-  NATIVE_BASE,
-  nativeErrorBody,
-  nativeEvent,
-  refuseNative,
-  streamNative,
-  type NativeRequestBody,
-} from './native';
+import { answerNative } from './native-answer';
+import { cutShort, NATIVE_BASE, nativeErrorBody, type defaultSources } from './native';
 
 export const COMPATIBLE_PATH = '/compatible-mode/v1';
 
@@ -258,65 +249,24 @@ export class FakeDashScope {
   }
 
   /** The native generation paths (native.ts): the same scenarios, in native framing and bodies. */
-  private async handleNative(
+  private handleNative(
     req: http.IncomingMessage,
     res: http.ServerResponse,
     path: string,
     raw: string,
     body: unknown,
   ): Promise<void> {
-    if (raw.length > MAX_BODY_BYTES) {
-      res.writeHead(413, { 'content-type': 'text/html' });
-      return void res.end('<html><body>413 Request Entity Too Large</body></html>');
-    }
-    if (typeof body !== 'object' || body === null) {
-      return sendJson(res, 400, nativeErrorBody('InvalidParameter', 'The request body is not valid JSON.'));
-    }
-    const request = body as NativeRequestBody;
-    const sse = req.headers['x-dashscope-sse'] === 'enable';
-    const nativeRefusal = refuseNative(path, request, sse);
-    if (nativeRefusal) {
-      return sendJson(res, nativeRefusal.status, nativeErrorBody(nativeRefusal.code, nativeRefusal.message));
-    }
-    const messages = request.input?.messages ?? [];
-    const p = request.parameters ?? {};
-    // The compatible rules apply natively too (JSON mode, thinking without streaming).
-    const compatView: FakeRequestBody = {
-      ...(request.model ? { model: request.model } : {}),
-      messages,
-      stream: sse,
-      ...(p.enable_thinking !== undefined ? { enable_thinking: p.enable_thinking } : {}),
-      ...(p.response_format ? { response_format: p.response_format } : {}),
-    };
-    const refusal = refuse(compatView);
-    if (refusal)
-      return sendJson(res, refusal.status, nativeErrorBody(refusal.error.code, refusal.error.message));
-    const question = lastUserText(messages);
-    const scenario = this.pick(question, compatView);
-    const promptTokens = Math.max(1, Math.ceil(JSON.stringify(messages).length / 4));
-    if (scenario.type === 'error') {
-      const error = nativeErrorBody(scenario.error.code, scenario.error.message);
-      if (scenario.framing === 'sse') {
-        res.writeHead(scenario.status, {
-          'content-type': 'text/event-stream;charset=UTF-8',
-          ...scenario.headers,
-        });
-        return void res.end(nativeEvent(1, error, 'error', scenario.status));
-      }
-      return sendJson(res, scenario.status, error, scenario.headers);
-    }
-    if (scenario.type === 'raw') {
-      res.writeHead(scenario.status, scenario.headers ?? {});
-      return void res.end(scenario.body);
-    }
-    if (scenario.type === 'hang') return;
-    if (scenario.type === 'reset') return void req.socket.resetAndDestroy();
-    if (scenario.type === 'completion' || !sse) {
-      if (scenario.type === 'completion' && scenario.delayMs) await sleep(scenario.delayMs);
-      const content = scenario.type === 'completion' ? scenario.content : defaultAnswer(question);
-      return sendJson(res, 200, completionNative(content, promptTokens, tokenize(content).length));
-    }
-    await streamNative(req, res, scenario, request, promptTokens);
+    return answerNative(
+      { req, res, path, raw, body },
+      {
+        maxBodyBytes: MAX_BODY_BYTES,
+        refuse: (view) => refuse(view),
+        question: (messages) => lastUserText(messages),
+        pick: (question, view) => this.pick(question, view),
+        answerText: (question) => defaultAnswer(question),
+        countTokens: (text) => tokenize(text).length,
+      },
+    );
   }
 
   private readonly cache = new CacheSimulator();
@@ -447,7 +397,7 @@ export class FakeDashScope {
   }
 }
 
-interface FakeRequestBody {
+export interface FakeRequestBody {
   model?: string;
   messages?: Array<{ role: string; content: unknown }>;
   stream?: boolean;

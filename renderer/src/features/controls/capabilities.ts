@@ -37,5 +37,7 @@ export function priceWords(model: ModelInfo, t: Translate, locale: Locale): stri
   const money = (v: number) => formatMoney(v, price.currency, locale).replace(/(\.\d*?[1-9])0+$|\.0+$/, '$1');
   const values = { input: money(price.input), output: money(price.output) };
   const tiered = (model.regionPrice?.tiers.length ?? 1) > 1;
-  return t(tiered ? 'controls.cap.priceFrom' : 'controls.cap.price', values);
+  const words = t(tiered ? 'controls.cap.priceFrom' : 'controls.cap.price', values);
+  // International USD prices are derived from the official CNY ones: said so, with their date.
+  return price.confirmed ? words : t('controls.cap.priceUnconfirmed', { price: words, date: price.asOf });
 }
