@@ -13,6 +13,7 @@ import {
 } from '../../fake-dashscope/server';
 import { dashscopeErrors, nativeThrottling } from '../../fake-dashscope/wire';
 import { buildCore, collectEvents } from '../../support/core';
+import { startTestProxy } from '../../support/http-proxy';
 
 const KEY = 'sk-transports-test';
 let fake: FakeDashScope;
@@ -244,6 +245,32 @@ describe.each<Transport>(['compatible', 'native'])('the %s transport', (transpor
       expect(sent.params).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     }
     await app.dispose();
+  });
+
+  it('goes through the proxy set in Settings', async () => {
+    const proxy = await startTestProxy();
+    try {
+      const app = buildCore({
+        apiKey: KEY,
+        baseURL: fake.baseURL,
+        engine: { maxRetries: 0, protocol: transport, proxy: proxy.url },
+        env: {},
+      });
+      const events = collectEvents(app);
+      const r = await app.invoke('chat.start', {
+        model: 'qwen-plus',
+        messages: [{ role: 'user', content: 'via proxy' }],
+      });
+      const id = (r as { ok: true; value: { streamId: string } }).value.streamId;
+      expect(await events.until(id)).toMatchObject({ type: 'done', status: 'done' });
+      const path = transport === 'native' ? '/api/v1/services/aigc/' : '/compatible-mode/v1/chat/completions';
+      // The proxy tunnels (CONNECT to the host); the fake saw the request on this transport's path.
+      expect(proxy.seen.map((s) => s.target)).toContain(new URL(fake.baseURL).host);
+      expect(fake.requests.at(-1)!.path).toContain(path);
+      await app.dispose();
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('refuses what the parameter rules refuse, before any request', async () => {
