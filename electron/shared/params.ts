@@ -114,6 +114,17 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
   }
 }
 
+/** Qwen-MT takes exactly one user message, no system prompt, no earlier turns (§6.4). */
+function checkTranslation(model: ModelInfo, p: ChatParams, messages: ChatMessage[]): void {
+  if (model.custom || !/^qwen-mt-/.test(model.id)) return;
+  if (p.systemPrompt?.trim() || messages.length !== 1 || messages[0]!.role !== 'user') {
+    invalid(
+      `${model.name} translates one message at a time: no system prompt and no earlier turns.`,
+      'Start a new chat for each text (without a system prompt), or choose another model.',
+    );
+  }
+}
+
 function mentionsJson(messages: ChatMessage[]): boolean {
   return messages.some((m) => {
     if (m.role === 'assistant') return false;
@@ -129,6 +140,7 @@ function mentionsJson(messages: ChatMessage[]): boolean {
 export function buildChatBody(model: ModelInfo, messages: ChatMessage[], params: ChatParams = {}): ChatBody {
   checkRanges(model, params);
   checkAbilities(model, params, messages);
+  checkTranslation(model, params, messages);
   const all: ChatMessage[] = params.systemPrompt?.trim()
     ? [{ role: 'system', content: params.systemPrompt }, ...messages]
     : messages;

@@ -72,3 +72,20 @@ describe('enable_thinking is always explicit for hybrid models', () => {
     ).toEqual({ search_strategy: 'agent' });
   });
 });
+
+describe('Qwen-MT', () => {
+  const mt = catalog.find((m) => m.id === 'qwen-mt-flash')!;
+  it('takes one user message without a system prompt, and refuses more before anything is sent', () => {
+    expect(buildChatBody(mt, [{ role: 'user', content: '我看到这个视频后没有笑' }]).messages).toHaveLength(1);
+    expect(() =>
+      buildChatBody(mt, [{ role: 'user', content: 'a' }], { systemPrompt: 'Translate to English' }),
+    ).toThrow(/translates one message at a time/);
+    expect(() =>
+      buildChatBody(mt, [
+        { role: 'user', content: 'a' },
+        { role: 'assistant', content: 'b' },
+        { role: 'user', content: 'c' },
+      ]),
+    ).toThrow(/no earlier turns/);
+  });
+});
