@@ -64,7 +64,8 @@ interface Entry {
   thinking: Thinking;
   /** Hybrid models: on when not told (qwen3.5, 3.6, 3.7 think by default, B1). */
   thinkingDefault?: boolean;
-  vision?: boolean;
+  /** Reads images (capabilities.vision). A `vision` object (issue 10) can sit beside it. */
+  seesImages?: boolean;
   search?: SearchStrategy[];
   json?: boolean;
   context: number | null;
@@ -91,10 +92,10 @@ function model(e: Entry): ModelInfo {
     id: e.id,
     name: e.name,
     capabilities: {
-      vision: e.vision ?? false,
+      vision: e.seesImages ?? false,
       thinking: e.thinking,
       webSearch: (e.search?.length ?? 0) > 0,
-      jsonMode: e.json ?? !e.vision,
+      jsonMode: e.json ?? !e.seesImages,
     },
     contextWindow: e.context,
     maxOutput: e.maxOutput ?? null,
@@ -105,7 +106,7 @@ function model(e: Entry): ModelInfo {
     prices,
     cache: e.cache ?? { explicit: false, implicit: false },
     ...(e.search ? { searchStrategies: e.search } : {}),
-    nativeService: e.multimodal || e.vision ? 'multimodal' : 'text',
+    nativeService: e.multimodal || e.seesImages ? 'multimodal' : 'text',
   };
 }
 
@@ -115,7 +116,7 @@ export const catalog: readonly ModelInfo[] = [
     name: 'Qwen3.5-Plus',
     thinking: 'optional',
     thinkingDefault: true,
-    vision: true,
+    seesImages: true,
     json: true,
     search: AGENT,
     context: 1_000_000,
@@ -137,7 +138,7 @@ export const catalog: readonly ModelInfo[] = [
     name: 'Qwen3.5-Flash',
     thinking: 'optional',
     thinkingDefault: true,
-    vision: true,
+    seesImages: true,
     json: true,
     search: TURBO,
     context: 1_000_000,
@@ -166,7 +167,7 @@ export const catalog: readonly ModelInfo[] = [
     name: 'Qwen3.6-Plus',
     thinking: 'optional',
     thinkingDefault: true,
-    vision: true,
+    seesImages: true,
     json: true,
     search: TURBO,
     context: 1_000_000,
@@ -185,7 +186,7 @@ export const catalog: readonly ModelInfo[] = [
     name: 'Qwen3.6-Flash',
     thinking: 'optional',
     thinkingDefault: true,
-    vision: true,
+    seesImages: true,
     json: true,
     search: TURBO,
     context: 1_000_000,
@@ -283,7 +284,7 @@ export const catalog: readonly ModelInfo[] = [
     id: 'qwen3-vl-plus',
     name: 'Qwen3-VL-Plus',
     thinking: 'optional',
-    vision: true,
+    seesImages: true,
     context: 262_144,
     limitsConfirmed: false,
     beijing: cny([
@@ -302,7 +303,7 @@ export const catalog: readonly ModelInfo[] = [
     id: 'qwen3-vl-flash',
     name: 'Qwen3-VL-Flash',
     thinking: 'optional',
-    vision: true,
+    seesImages: true,
     context: 262_144,
     limitsConfirmed: false,
     beijing: cny([
@@ -321,7 +322,7 @@ export const catalog: readonly ModelInfo[] = [
     id: 'qwen-vl-max',
     name: 'Qwen-VL-Max',
     thinking: 'none',
-    vision: true,
+    seesImages: true,
     context: 131_072,
     maxOutput: 8_192,
     limitsConfirmed: true,
@@ -333,7 +334,7 @@ export const catalog: readonly ModelInfo[] = [
     id: 'qwen-vl-plus',
     name: 'Qwen-VL-Plus',
     thinking: 'none',
-    vision: true,
+    seesImages: true,
     context: 131_072,
     maxOutput: 8_192,
     limitsConfirmed: true,
@@ -345,7 +346,7 @@ export const catalog: readonly ModelInfo[] = [
     id: 'qvq-max',
     name: 'QVQ-Max',
     thinking: 'always',
-    vision: true,
+    seesImages: true,
     context: null,
     streamingOnly: true,
     beijing: cny([[null, 8, 32]]),
