@@ -39,6 +39,41 @@ export default tseslint.config(
     ],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
+  // The shared part (issue 13): the catalog, parameter rules, prices, cache marks, error and clock
+  // helpers, which both the engine and the renderer import. No Node, no Electron, no DOM, and
+  // nothing from the main side's folders.
+  {
+    files: ['electron/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { regex: '^node:', message: 'electron/shared/ runs in the renderer too: no Node modules.' },
+            {
+              regex: '^(fs|path|os|http|https|net|crypto|child_process|url|stream|util|zlib|events|buffer)$',
+              message: 'electron/shared/ runs in the renderer too: no Node modules.',
+            },
+            {
+              regex:
+                '^\\.\\./(core|qwen|history|secrets|security|settings|browser-mode|ipc|windows|shell|logging)/',
+              message: 'electron/shared/ imports only the contract and itself.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', 'window', 'document', 'navigator', 'localStorage'].map(
+          (name) => ({
+            name,
+            message: 'electron/shared/ has no Node or DOM globals.',
+          }),
+        ),
+      ],
+    },
+  },
   // The two files allowed raw IPC.
   {
     files: ['electron/ipc/ipc-main.ts', 'electron/preload.ts'],
@@ -62,15 +97,13 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              // qwen/params and qwen/models: the engine's parameter rules and catalog (pure), so the UI
-              // refuses what the engine would; security/link-schemes and security/sensitive-content:
-              // the links both sides follow and the check both sides run before a message leaves;
-              // shell/accelerator and shell/launch-args (issue 11, pure): Settings records a shortcut,
-              // and the quick page cleans a pre-fill, as the shell does.
-              regex:
-                '^(\\.\\./)+electron/(?!contract$|qwen/params$|qwen/models$|security/link-schemes$|security/sensitive-content$|shell/accelerator$|shell/launch-args$)',
+              // electron/shared/: the engine's catalog, parameter rules, prices, the link schemes both
+              // sides follow and the sensitive-content check (pure), so the UI refuses, prices and
+              // checks as main does; shell/accelerator and shell/launch-args (issue 11, pure):
+              // Settings records a shortcut, and the quick page cleans a pre-fill, as the shell does.
+              regex: '^(\\.\\./)+electron/(?!contract$|shared/|shell/accelerator$|shell/launch-args$)',
               message:
-                'The renderer imports nothing from electron/ but the contract and the shared pure modules listed here.',
+                'The renderer imports nothing from electron/ but the contract, electron/shared/ and the pure shell modules listed here.',
             },
           ],
         },

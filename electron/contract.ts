@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { regionIds } from './qwen/regions';
-import type { SensitiveFinding } from './security/sensitive-content';
+import type { SensitiveFinding } from './shared/sensitive-content';
 
 /** Longest text accepted in one message (characters). A huge paste beyond this gets a clear message. */
 export const MAX_MESSAGE_CHARS = 1_000_000;
@@ -98,6 +98,28 @@ export const usageSchema = z.object({
   totalTokens: z.number().int().nonnegative(),
   reasoningTokens: z.number().int().nonnegative().optional(),
   cachedTokens: z.number().int().nonnegative().optional(),
+  // Qwen-native (issue 13): tokens written to the explicit cache (billed at 125 %), which cache the
+  // hits came from (explicit hits bill 10 %, implicit 20 %), image tokens, and web search.
+  cacheCreationTokens: z.number().int().nonnegative().optional(),
+  cacheType: z.enum(['explicit', 'implicit']).optional(),
+  imageTokens: z.number().int().nonnegative().optional(),
+  search: z
+    .object({
+      /** `plugins.search.count`: 0 when search was asked for but skipped (the 15 RPS limit). */
+      count: z.number().int().nonnegative(),
+      strategy: z.enum(['turbo', 'max', 'agent', 'agent_max']).optional(),
+      sources: z
+        .array(
+          z.object({
+            index: z.number().int(),
+            title: z.string().max(2000),
+            url: z.string().max(8192),
+            siteName: z.string().max(500),
+          }),
+        )
+        .max(100),
+    })
+    .optional(),
 });
 export type Usage = z.infer<typeof usageSchema>;
 
@@ -121,6 +143,34 @@ export const modelPriceSchema = z.object({
 });
 export type ModelPrice = z.infer<typeof modelPriceSchema>;
 
+// Qwen-native (issue 13): prices per region with input-length tiers.
+export const searchStrategies = ['turbo', 'max', 'agent', 'agent_max'] as const;
+export type SearchStrategy = (typeof searchStrategies)[number];
+/** The two price lists: the Chinese mainland (Beijing, CNY) and international (USD). */
+export const priceLists = ['beijing', 'international'] as const;
+export type PriceListId = (typeof priceLists)[number];
+
+/** One input-length tier: the whole request is billed at the tier its input tokens fall in. */
+export const priceTierSchema = z.object({
+  /** The tier's highest input-token count; null for the last (open) tier. */
+  upToInputTokens: z.number().int().positive().nullable(),
+  input: z.number(),
+  output: z.number(),
+  /** Output price while thinking, where the list gives a separate one. */
+  thinkingOutput: z.number().optional(),
+});
+export type PriceTier = z.infer<typeof priceTierSchema>;
+
+/** A model's price in one region: tiers in that region's currency, per million tokens. */
+export const regionPriceSchema = z.object({
+  currency: z.enum(['USD', 'CNY']),
+  tiers: z.array(priceTierSchema).min(1),
+  asOf: z.string(),
+  /** False when derived (international USD from the official CNY figures) or third-party. */
+  confirmed: z.boolean(),
+});
+export type RegionPrice = z.infer<typeof regionPriceSchema>;
+
 export const modelInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -137,6 +187,21 @@ export const modelInfoSchema = z.object({
   custom: z.boolean().optional(),
   /** When `GET /models` answered: whether it listed this model (false: maybe not in this region). */
   listed: z.boolean().optional(),
+  // Qwen-native (issue 13). Hybrid thinkers: whether the model thinks when not told (qwen3.5+ do;
+  // the app always sends `enable_thinking`, so the switch shows this until the user sets it).
+  thinkingDefault: z.boolean().optional(),
+  /** Per price list; a list without the model means its regions do not offer it. */
+  prices: z.partialRecord(z.enum(priceLists), regionPriceSchema).optional(),
+  /** Context cache: explicit (`cache_control` markers) and implicit (automatic) support. */
+  cache: z.object({ explicit: z.boolean(), implicit: z.boolean() }).optional(),
+  /** Web search strategies the model allows (§7.2); the first is the default. */
+  searchStrategies: z.array(z.enum(searchStrategies)).optional(),
+  /** The native path it needs: text-generation or multimodal-generation (§1.1). */
+  nativeService: z.enum(['text', 'multimodal']).optional(),
+  /** The price list of the current region: `price` is its first tier, `regionPrice` all of it. */
+  regionPrice: regionPriceSchema.optional(),
+  /** False when the current region does not offer the model (listed, not offered by default). */
+  offered: z.boolean().optional(),
 });
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
@@ -167,6 +232,8 @@ export const chatParamsSchema = z
     enableThinking: z.boolean(),
     thinkingBudget: z.number().int(),
     enableSearch: z.boolean(),
+    // Qwen-native (issue 13): the web search strategy (only those the model allows).
+    searchStrategy: z.enum(searchStrategies),
   })
   .partial();
 export type ChatParams = z.infer<typeof chatParamsSchema>;
@@ -417,6 +484,15 @@ export const appSettingsSchema = z.object({
   // which test-registers it first) and whether closing the main window keeps the app in the tray.
   quickAskShortcut: z.string().max(100),
   keepInTray: z.boolean(),
+  // Qwen-native (issue 13): which protocol chat uses (auto: native where it gives more, i.e. web
+  // search with sources), the explicit context cache, and the workspace whose host is used.
+  protocol: z.enum(['auto', 'compatible', 'native']),
+  contextCache: z.boolean(),
+  workspaceId: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^([A-Za-z0-9-]+)?$/, { message: 'A workspace ID has only letters, digits and hyphens.' }),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

@@ -2,8 +2,10 @@ import type { ChatMessage, ChatParams, ModelInfo } from '../contract';
 import type { KeySource } from '../secrets/key-source';
 import type { QwenClient, QwenClientFactory } from '../qwen/qwen-client';
 import { firstWordsTitle } from '../history/first-words-title';
-import { describeModel, mergeModelLists, TITLE_MODEL } from '../qwen/models';
-import { buildChatBody } from '../qwen/params';
+import { describeModel, mergeModelLists, priceListFor, TITLE_MODEL } from '../shared/models';
+import { buildChatBody, type ChatBody } from '../shared/params';
+import { markCache } from '../shared/cache-marks';
+import { createNativeClient, nativeBaseURL } from '../qwen/native-client';
 import { chooseProxy, proxyFetch } from '../qwen/proxy';
 import {
   resolveEngineSettings,
@@ -11,8 +13,8 @@ import {
   type ResolvedEngineSettings,
 } from '../qwen/engine-settings';
 import type { ErrorContext } from '../qwen/errors';
-import { fail } from './app-error';
-import type { Clock } from './clock';
+import { fail } from '../shared/app-error';
+import type { Clock } from '../shared/clock';
 import type { StreamManager } from './stream-manager';
 
 export interface EngineRequest {
@@ -60,7 +62,11 @@ export interface ChatEngineDeps {
   getEngineSettings?: () => Partial<EngineSettings> | undefined;
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY; process.env unless a test gives its own. */
   env?: NodeJS.ProcessEnv;
+  /** The DashScope native transport (issue 13); the real one unless a test gives its own. */
+  createNativeClient?: QwenClientFactory;
 }
+
+export type Transport = 'compatible' | 'native';
 
 export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   // One client per key + endpoint + proxy + timeout, so connections are reused between requests.
@@ -72,21 +78,49 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     return resolveEngineSettings(deps.getEngineSettings?.(), deps.getBaseURL());
   }
 
-  async function qwenClient(s: ResolvedEngineSettings): Promise<QwenClient> {
-    const apiKey = await deps.keySource.getKey(s.baseURL); // only where it may go (key-routing.ts)
+  /** The native base: DASHSCOPE_NATIVE_BASE_URL, else the compatible base's host at `/api/v1`. */
+  function nativeBase(s: ResolvedEngineSettings): string | null {
+    const override = (deps.env ?? process.env).DASHSCOPE_NATIVE_BASE_URL?.trim();
+    return override ? override.replace(/\/+$/, '') : nativeBaseURL(s.baseURL);
+  }
+
+  /**
+   * Which transport a request takes: the setting, where Automatic means native when it gives the
+   * user more (web search with sources and citations) and compatible otherwise. A base URL with no
+   * native counterpart stays compatible.
+   */
+  function transportFor(
+    s: ResolvedEngineSettings,
+    body: ChatBody,
+  ): { transport: Transport; baseURL: string } {
+    const native = nativeBase(s);
+    const wantsNative = s.protocol === 'native' || (s.protocol === 'auto' && body.enable_search === true);
+    return native && wantsNative
+      ? { transport: 'native', baseURL: native }
+      : { transport: 'compatible', baseURL: s.baseURL };
+  }
+
+  async function qwenClient(
+    s: ResolvedEngineSettings,
+    transport: Transport = 'compatible',
+    baseURL: string = s.baseURL,
+  ): Promise<QwenClient> {
+    const apiKey = await deps.keySource.getKey(baseURL); // only where it may go (key-routing.ts)
     if (!apiKey) {
       fail('no_api_key', 'No API key is set.', {
         action: 'Set DASHSCOPE_API_KEY, or add your key in Settings.',
       });
     }
     const proxy = chooseProxy(s.proxy, deps.env ?? process.env);
-    const cacheKey = JSON.stringify([apiKey, s.baseURL, proxy, s.connectTimeoutMs]);
+    const cacheKey = JSON.stringify([transport, apiKey, baseURL, proxy, s.connectTimeoutMs]);
     let client = clients.get(cacheKey);
     if (!client) {
       const fetch = proxyFetch(proxy);
-      client = deps.createQwenClient({
+      const factory =
+        transport === 'native' ? (deps.createNativeClient ?? createNativeClient) : deps.createQwenClient;
+      client = factory({
         apiKey,
-        baseURL: s.baseURL,
+        baseURL,
         timeoutMs: s.connectTimeoutMs,
         clock: deps.clock,
         ...(fetch ? { fetch } : {}),
@@ -97,13 +131,13 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     return client;
   }
 
-  const errorContext = (s: ResolvedEngineSettings, model: string): ErrorContext => {
+  const errorContext = (s: ResolvedEngineSettings, model: string, baseURL = s.baseURL): ErrorContext => {
     const proxy = chooseProxy(s.proxy, deps.env ?? process.env);
     return {
       model,
       regionName: s.regionName,
-      baseURL: s.baseURL,
-      proxy: (s.baseURL.startsWith('https:') ? proxy?.httpsProxy : proxy?.httpProxy) ?? null,
+      baseURL,
+      proxy: (baseURL.startsWith('https:') ? proxy?.httpsProxy : proxy?.httpProxy) ?? null,
       connectTimeoutMs: s.connectTimeoutMs,
     };
   };
@@ -111,15 +145,19 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   return {
     async start({ model, messages, params }) {
       // Checked before the key is even read: a refused request never reaches the network.
-      const body = buildChatBody(describeModel(model), messages, params);
+      const info = describeModel(model);
+      const body = buildChatBody(info, messages, params);
       const s = settings();
-      const client = await qwenClient(s);
+      // Explicit context cache (issue 13): the last block marked once the prompt is long enough.
+      if (s.contextCache) markCache(body, info);
+      const { transport, baseURL } = transportFor(s, body);
+      const client = await qwenClient(s, transport, baseURL);
       return deps.streams.start({
         body,
         client,
         maxAttempts: s.maxRetries + 1,
         idleTimeoutMs: s.idleTimeoutMs,
-        errorContext: errorContext(s, model),
+        errorContext: errorContext(s, model, baseURL),
       });
     },
 
@@ -170,7 +208,8 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       } catch {
         // No key, offline, or the endpoint is missing (it is undocumented): the catalog alone.
       }
-      return mergeModelLists(serverIds);
+      // Prices and what is offered follow the region the requests go to (Beijing: CNY).
+      return mergeModelLists(serverIds, priceListFor(s.baseURL));
     },
   };
 }

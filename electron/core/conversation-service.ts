@@ -2,9 +2,9 @@ import type { AppError, ChatMessage, ChatParams, SendResult } from '../contract'
 import type { HistoryStore } from '../history/history-store';
 import type { MessageRow } from '../history/rows';
 import { toConversation } from '../history/rows';
-import { AppErrorException, appError, fail } from './app-error';
+import { AppErrorException, appError, fail } from '../shared/app-error';
 import type { ChatEngine } from './chat-engine';
-import type { Clock } from './clock';
+import type { Clock } from '../shared/clock';
 import type { EventHub } from './event-hub';
 import type { StreamRecorder } from './stream-recorder';
 
@@ -202,7 +202,7 @@ export class ConversationService {
 
   /**
    * What Qwen is sent: the active path up to the question. The system prompt stays in the params:
-   * the engine's parameter rules put it first (electron/qwen/params.ts), for every caller alike.
+   * the engine's parameter rules put it first (electron/shared/params.ts), for every caller alike.
    */
   requestMessages(userId: number): ChatMessage[] {
     const messages: ChatMessage[] = [];

@@ -1,6 +1,6 @@
 import { channels, isChannelName, type Result } from '../contract';
-import { appError, fail, toResult } from './app-error';
-import type { Clock } from './clock';
+import { appError, fail, toResult } from '../shared/app-error';
+import type { Clock } from '../shared/clock';
 import { EventHub, type EventListener } from './event-hub';
 import { StreamManager } from './stream-manager';
 import type { KeySource } from '../secrets/key-source';
@@ -8,7 +8,7 @@ import type { QwenClientFactory } from '../qwen/qwen-client';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createChatEngine } from './chat-engine';
 import type { Handlers } from './handlers/types';
-import { findSensitive } from '../security/sensitive-content';
+import { findSensitive } from '../shared/sensitive-content';
 import { engineSettingsFromApp, type EngineSettings } from '../qwen/engine-settings';
 // History
 import type { HistoryNotice } from '../contract';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { EnvConfig } from './config';
 import { createCore, type Core } from './create-core';
-import { systemClock } from './clock';
+import { systemClock } from '../shared/clock';
 import { createQwenClient } from '../qwen/qwen-client';
 import { HistoryStore } from '../history/history-store';
 import { HistoryTooNewError } from '../history/migrate';
@@ -96,6 +96,7 @@ function lockedAppCore(
     // Issue 9: the key goes only to DashScope, DASHSCOPE_BASE_URL, or hosts its owner confirmed.
     routing: createKeyRouting({
       overrideBaseURL: baseURLOverride,
+      overrideNativeBaseURL: env.DASHSCOPE_NATIVE_BASE_URL?.trim() || null,
       store,
       ...(shell.confirmKeyHost ? { confirm: shell.confirmKeyHost } : {}),
     }),

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Usage } from '../contract';
-import type { Clock } from './clock';
+import type { Clock } from '../shared/clock';
 import type { EventHub } from './event-hub';
 import type { QwenClient, QwenStreamPart } from '../qwen/qwen-client';
 import { mapQwenError, type ErrorContext } from '../qwen/errors';
-import type { ChatBody } from '../qwen/params';
+import type { ChatBody } from '../shared/params';
 import { retryDelay } from '../qwen/retry';
 
 /** How often coalesced deltas go out (ms): about one event per frame. */
@@ -24,7 +24,7 @@ interface LiveStream {
 }
 
 export interface StartStreamOptions {
-  /** The checked request (electron/qwen/params.ts). */
+  /** The checked request (electron/shared/params.ts). */
   body: ChatBody;
   client: QwenClient;
   /** 1 + retries; retries happen only before the first token. */

@@ -1,6 +1,6 @@
 import type { AppError, ChatEvent, StreamStatus, Usage } from '../contract';
 import type { HistoryStore } from '../history/history-store';
-import type { Clock } from './clock';
+import type { Clock } from '../shared/clock';
 import type { EventHub } from './event-hub';
 import { checkWrite, isDiskFull } from '../history/write-faults';
 
@@ -43,12 +43,26 @@ function addUsage(a: Usage | null, b: Usage | null): Usage | null {
     x === undefined && y === undefined ? undefined : (x ?? 0) + (y ?? 0);
   const reasoningTokens = sum(a.reasoningTokens, b.reasoningTokens);
   const cachedTokens = sum(a.cachedTokens, b.cachedTokens);
+  // Issue 13: cache writes add up; the sources of the first request stay (the text cites them).
+  const cacheCreationTokens = sum(a.cacheCreationTokens, b.cacheCreationTokens);
+  const search =
+    a.search || b.search
+      ? {
+          ...(a.search ?? b.search!),
+          count: (a.search?.count ?? 0) + (b.search?.count ?? 0),
+          sources: [...(a.search?.sources ?? []), ...(b.search?.sources ?? [])].slice(0, 100),
+        }
+      : undefined;
+  const cacheType = b.cacheType ?? a.cacheType;
   return {
     promptTokens: a.promptTokens + b.promptTokens,
     completionTokens: a.completionTokens + b.completionTokens,
     totalTokens: a.totalTokens + b.totalTokens,
     ...(reasoningTokens !== undefined ? { reasoningTokens } : {}),
     ...(cachedTokens !== undefined ? { cachedTokens } : {}),
+    ...(cacheCreationTokens !== undefined ? { cacheCreationTokens } : {}),
+    ...(cacheType ? { cacheType } : {}),
+    ...(search ? { search } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import { channelNames, ipcChannelName, ipcEventName, type Result } from '../contract';
 import type { Core } from '../core/create-core';
-import { appError } from '../core/app-error';
+import { appError } from '../shared/app-error';
 import { isTrustedSender } from '../security/trusted-sender';
 
 export function registerIpc(core: Core, trustedOrigins: string[]): () => void {

@@ -17,6 +17,9 @@ export interface EngineSettings {
   idleTimeoutMs: number;
   /** Tries after the first one, before any output (0: never retry). */
   maxRetries: number;
+  // Qwen-native (issue 13): the chat protocol and the explicit context cache.
+  protocol: 'auto' | 'compatible' | 'native';
+  contextCache: boolean;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 120_000;
@@ -55,6 +58,8 @@ export function resolveEngineSettings(
       nonNegative(s.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS) || DEFAULT_CONNECT_TIMEOUT_MS,
     idleTimeoutMs: nonNegative(s.idleTimeoutMs, DEFAULT_IDLE_TIMEOUT_MS),
     maxRetries: Math.floor(nonNegative(s.maxRetries, DEFAULT_MAX_RETRIES)),
+    protocol: s.protocol ?? 'auto',
+    contextCache: s.contextCache ?? true,
   };
 }
 
@@ -80,6 +85,8 @@ export function engineSettingsFromApp(settings: SettingsService): () => Partial<
       proxy: s.proxy || null,
       connectTimeoutMs: s.requestTimeoutSeconds * 1000,
       maxRetries: s.retryCount,
+      protocol: s.protocol,
+      contextCache: s.contextCache,
     };
   };
 }

@@ -5,7 +5,7 @@
  */
 import OpenAI from 'openai';
 import type { AppError } from '../contract';
-import { appError } from '../core/app-error';
+import { appError } from '../shared/app-error';
 import { hostOf } from './engine-settings';
 
 /** DashScope's error object: `{"error":{message,type,param,code}}` or the native `{code,message}`. */

@@ -4,7 +4,7 @@
  * reads them. undici's EnvHttpProxyAgent does the tunnelling (CONNECT) and the NO_PROXY matching.
  */
 import { EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
-import { fail } from '../core/app-error';
+import { fail } from '../shared/app-error';
 
 export interface ProxyChoice {
   httpProxy?: string;

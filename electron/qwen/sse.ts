@@ -8,6 +8,16 @@
  */
 import type { Usage } from '../contract';
 import { QwenApiError, STREAM_LIMIT_CODE, type DashScopeErrorBody } from './errors';
+import {
+  cacheFields,
+  contentText,
+  nativeUsage,
+  type CacheDetails,
+  type NativeChunk,
+  type NativeSearchResult,
+  type NativeUsage,
+  type SearchAsked,
+} from './native-wire';
 
 /** One piece of a streamed answer, as the core consumes it. */
 export type QwenStreamPart =
@@ -31,7 +41,9 @@ interface WireUsage {
   completion_tokens: number;
   total_tokens: number;
   completion_tokens_details?: { reasoning_tokens?: number } | null;
-  prompt_tokens_details?: { cached_tokens?: number } | null;
+  prompt_tokens_details?: CacheDetails | null;
+  /** Implicit-cache hits of some models, outside `prompt_tokens_details` (§4.3: parse both). */
+  cached_tokens?: number;
 }
 
 export function toUsage(u: WireUsage): Usage {
@@ -39,11 +51,10 @@ export function toUsage(u: WireUsage): Usage {
     promptTokens: u.prompt_tokens,
     completionTokens: u.completion_tokens,
     totalTokens: u.total_tokens,
+    ...cacheFields(u.prompt_tokens_details, u.cached_tokens),
   };
   const reasoning = u.completion_tokens_details?.reasoning_tokens;
-  const cached = u.prompt_tokens_details?.cached_tokens;
   if (typeof reasoning === 'number') usage.reasoningTokens = reasoning;
-  if (typeof cached === 'number') usage.cachedTokens = cached;
   return usage;
 }
 
@@ -82,7 +93,16 @@ export class SseAnswerParser {
       lineChars: MAX_SSE_LINE_CHARS,
       answerChars: MAX_ANSWER_CHARS,
     },
+    /**
+     * DashScope's native framing (issue 13) instead of compatible mode's: no `[DONE]`, the answer
+     * ends with the event whose finish reason is not "null"; `search` when web search was asked.
+     */
+    private readonly native: { search: SearchAsked | null } | null = null,
   ) {}
+
+  /** Native: the latest usage and sources (usage comes in every event; sent once, at the end). */
+  private nativeUsage: NativeUsage | null = null;
+  private searchResults: NativeSearchResult[] | undefined;
 
   push(text: string): void {
     let start = 0;
@@ -90,6 +110,13 @@ export class SseAnswerParser {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
       let end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (this.pending.length === 0) {
+        // The whole line is in this piece (nearly always): no copy into the pending list.
+        if (end - start > this.limits.lineChars) throw this.lineTooLong();
+        this.line(end > start ? text.slice(start, end) : '');
+        start = nl + 1;
+        continue;
+      }
       if (nl === start && this.pendingChars > 0) {
         // A `\r` ending the kept piece belongs to this line end.
         const last = this.pending[this.pending.length - 1]!;
@@ -99,7 +126,7 @@ export class SseAnswerParser {
       }
       this.take(text, start, end);
       this.line(this.pending.length === 1 ? this.pending[0]! : this.pending.join(''));
-      this.pending = [];
+      this.pending.length = 0;
       this.pendingChars = 0;
       start = nl + 1;
     }
@@ -112,14 +139,16 @@ export class SseAnswerParser {
       return;
     }
     this.pendingChars += to - from;
-    if (this.pendingChars > this.limits.lineChars) {
-      throw new QwenApiError({
-        message: `Qwen sent a line longer than ${this.limits.lineChars} characters; the answer was stopped.`,
-        code: STREAM_LIMIT_CODE,
-        inStream: true,
-      });
-    }
+    if (this.pendingChars > this.limits.lineChars) throw this.lineTooLong();
     this.pending.push(from === 0 && to === text.length ? text : text.slice(from, to));
+  }
+
+  private lineTooLong(): QwenApiError {
+    return new QwenApiError({
+      message: `Qwen sent a line longer than ${this.limits.lineChars} characters; the answer was stopped.`,
+      code: STREAM_LIMIT_CODE,
+      inStream: true,
+    });
   }
 
   /** The body ended: an event without its closing blank line still counts. */
@@ -134,11 +163,17 @@ export class SseAnswerParser {
 
   private line(line: string): void {
     if (line === '') return this.dispatch();
-    if (line.charCodeAt(0) === 58 /* ':' */) {
-      const status = /^:HTTP_STATUS\/(\d{3})/.exec(line);
-      if (status) this.status = Number(status[1]);
+    const first = line.charCodeAt(0);
+    if (first === 58 /* ':' */) {
+      // `:HTTP_STATUS/200` on every native event: read without a regular expression.
+      if (line.startsWith(':HTTP_STATUS/')) {
+        const status = Number(line.slice(13, 16));
+        if (status >= 100 && status <= 999) this.status = status;
+      }
       return;
     }
+    // `id:N` (native, on every event) carries nothing the answer needs.
+    if (first === 105 /* 'i' */ && line.startsWith('id:')) return;
     const colon = line.indexOf(':');
     const field = colon < 0 ? line : line.slice(0, colon);
     let value = colon < 0 ? '' : line.slice(colon + 1);
@@ -181,6 +216,7 @@ export class SseAnswerParser {
         { status, inStream: true },
       );
     }
+    if (this.native) return this.nativeEvent(chunk as NativeChunk);
     const choices = chunk.choices;
     if (choices) {
       for (let i = 0; i < choices.length; i++) {
@@ -189,21 +225,56 @@ export class SseAnswerParser {
         if (delta) {
           const content = delta.content ?? '';
           const reasoning = delta.reasoning_content ?? '';
-          if (content || reasoning) {
-            this.answerChars += content.length + reasoning.length;
-            if (this.answerChars > this.limits.answerChars) {
-              throw new QwenApiError({
-                message: `The answer passed ${this.limits.answerChars} characters, more than any Qwen model writes; it was stopped.`,
-                code: STREAM_LIMIT_CODE,
-                inStream: true,
-              });
-            }
-            this.onPart({ type: 'delta', content, reasoning });
-          }
+          if (content || reasoning) this.delta(content, reasoning);
         }
         if (choice.finish_reason) this.onPart({ type: 'finish', finishReason: choice.finish_reason });
       }
     }
     if (chunk.usage) this.onPart({ type: 'usage', usage: toUsage(chunk.usage) });
+  }
+
+  private delta(content: string, reasoning: string): void {
+    this.answerChars += content.length + reasoning.length;
+    if (this.answerChars > this.limits.answerChars) {
+      throw new QwenApiError({
+        message: `The answer passed ${this.limits.answerChars} characters, more than any Qwen model writes; it was stopped.`,
+        code: STREAM_LIMIT_CODE,
+        inStream: true,
+      });
+    }
+    this.onPart({ type: 'delta', content, reasoning });
+  }
+
+  /** One native event (native-wire.ts): deltas, sources, and at the last one usage and the end. */
+  private nativeEvent(chunk: NativeChunk): void {
+    const output = chunk.output;
+    if (chunk.usage) this.nativeUsage = chunk.usage;
+    const results = output?.search_info?.search_results;
+    if (Array.isArray(results) && results.length > 0) this.searchResults = results;
+    let finish: string | null = null;
+    const choices = output?.choices;
+    if (choices) {
+      for (let i = 0; i < choices.length; i++) {
+        const choice = choices[i]!;
+        const content = contentText(choice.message?.content);
+        const reasoning = choice.message?.reasoning_content ?? '';
+        if (content || reasoning) this.delta(content, reasoning);
+        if (choice.finish_reason && choice.finish_reason !== 'null') finish = choice.finish_reason;
+      }
+    } else if (output) {
+      // result_format "text" (never asked for, but older models may answer so).
+      const text = output.text ?? '';
+      if (text) this.delta(text, '');
+      if (output.finish_reason && output.finish_reason !== 'null') finish = output.finish_reason;
+    }
+    if (finish === null) return;
+    this.onPart({ type: 'finish', finishReason: finish });
+    if (this.nativeUsage) {
+      this.onPart({
+        type: 'usage',
+        usage: nativeUsage(this.nativeUsage, this.native!.search, this.searchResults),
+      });
+    }
+    this.done = true;
   }
 }

@@ -8,7 +8,7 @@
  * usable, the key saved in memory for this run.
  */
 import type { RegionId } from '../qwen/regions';
-import { fail } from '../core/app-error';
+import { fail } from '../shared/app-error';
 import type { KeySource } from './key-source';
 import { createMemoryKeyStore, type KeychainState, type KeyStore } from './key-store';
 import { cleanKey, maskKey } from './mask';

@@ -10,8 +10,8 @@
  * - plain http only to loopback, whatever was approved.
  */
 import { createHash } from 'node:crypto';
-import { fail } from '../core/app-error';
-import { regions } from '../qwen/regions';
+import { fail } from '../shared/app-error';
+import { regions, WORKSPACE_HOST } from '../qwen/regions';
 import type { SettingsStore } from '../settings/settings-store';
 
 /** The settings-store entry holding `{ [fingerprint]: host[] }` (no key, only its hash). */
@@ -57,6 +57,8 @@ export interface KeyRouting {
 export interface KeyRoutingOptions {
   /** The host of DASHSCOPE_BASE_URL, when set. */
   overrideBaseURL: string | null;
+  /** The host of DASHSCOPE_NATIVE_BASE_URL, when set (issue 13). */
+  overrideNativeBaseURL?: string | null;
   /** Where approvals persist (the settings store); memory when absent. */
   store?: SettingsStore;
   /** Electron: a dialog owned by the main process. Absent (browser mode): re-enter the key. */
@@ -70,6 +72,7 @@ export function createKeyRouting(options: KeyRoutingOptions): KeyRouting {
     set: (k: string, v: unknown) => void memory.set(k, v),
   };
   const overrideHost = options.overrideBaseURL ? safeHost(options.overrideBaseURL) : null;
+  const nativeOverrideHost = options.overrideNativeBaseURL ? safeHost(options.overrideNativeBaseURL) : null;
 
   function approvals(): Record<string, string[]> {
     const raw = store.get(APPROVED_HOSTS_SETTING);
@@ -91,7 +94,9 @@ export function createKeyRouting(options: KeyRoutingOptions): KeyRouting {
   return {
     async authorize(key, baseURL, how) {
       const host = keyHostOf(baseURL);
-      if (officialHosts.has(host) || host === overrideHost) return;
+      // Workspace hosts are DashScope's own too (issue 13); DASHSCOPE_NATIVE_BASE_URL its owner set.
+      if (officialHosts.has(host) || WORKSPACE_HOST.test(host) || host === overrideHost) return;
+      if (host === nativeOverrideHost) return;
       if (approved(key, host)) return;
       // The environment key goes only to DashScope or to the URL its owner named beside it.
       if (how.fromEnvironment) {

@@ -1,4 +1,4 @@
-import { followableLink } from './link-schemes';
+import { followableLink } from '../shared/link-schemes';
 
 /**
  * Links from the renderer open in the system browser (or mail app) only if they are in the shared

@@ -5,9 +5,9 @@
  * a restart.
  */
 import { appSettingsSchema, type AppSettings, type SettingsView } from '../contract';
-import { fail } from '../core/app-error';
-import { DEFAULT_MODEL } from '../qwen/models';
-import { DEFAULT_REGION, regions, type RegionId } from '../qwen/regions';
+import { fail } from '../shared/app-error';
+import { DEFAULT_MODEL } from '../shared/models';
+import { DEFAULT_REGION, regions, workspaceBaseURL, type RegionId } from '../qwen/regions';
 import type { SettingsStore } from './settings-store';
 import { keyHostOf } from '../secrets/key-routing';
 import { DEFAULT_QUICK_ASK_SHORTCUT } from '../shell/accelerator';
@@ -26,6 +26,10 @@ export const defaultSettings: AppSettings = {
   // Quick ask (issue 11): not Ctrl+E, which editors and shells use (LobeHub #7812).
   quickAskShortcut: DEFAULT_QUICK_ASK_SHORTCUT,
   keepInTray: true,
+  // Qwen-native (issue 13).
+  protocol: 'auto',
+  contextCache: true,
+  workspaceId: '',
 };
 
 const settingNames = Object.keys(defaultSettings) as Array<keyof AppSettings>;
@@ -83,6 +87,9 @@ export function createSettingsService(
   function baseURLOf(settings: AppSettings): string {
     if (options.baseURLOverride) return options.baseURLOverride;
     if (settings.region === 'custom') return settings.customBaseURL.replace(/\/+$/, '');
+    // Issue 13: with a Workspace ID, the region's workspace host (both protocols); else the legacy one.
+    const workspace = workspaceBaseURL(settings.region, settings.workspaceId);
+    if (workspace) return workspace;
     return regions.find((r) => r.id === settings.region)?.baseURL ?? regions[0]!.baseURL!;
   }
 

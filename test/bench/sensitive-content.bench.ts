@@ -5,7 +5,7 @@
  * "reads" the check is. Two pastes: ordinary (prose, code, numbers; nothing found) and one with a
  * finding of each kind near the end. Medians of BENCH_RUNS runs, after a warm-up.
  */
-import { findSensitive } from '../../electron/security/sensitive-content';
+import { findSensitive } from '../../electron/shared/sensitive-content';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const SIZE = 100_000;

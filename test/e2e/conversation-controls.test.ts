@@ -33,12 +33,13 @@ describe('conversation controls', () => {
     await poll(() => page.locator('#model-picker-options option').count()).toBeGreaterThan(5);
     const label = (id: string) =>
       page.locator(`#model-picker-options option[value="${id}"]`).getAttribute('label');
-    expect(await label('qwen-plus')).toMatch(/thinking · web search · JSON · \d+K context/);
+    expect(await label('qwen-plus')).toMatch(/thinking · web search · JSON · 1M context · from \$0\.4 in/);
+    expect(await label('qwen3.5-plus')).toMatch(/vision · thinks by default · web search/);
     expect(await label('qwen-vl-plus')).toMatch(/vision/);
     expect(await label('qwen-vl-plus')).not.toMatch(/web search/);
     expect(await label('qwq-plus')).toMatch(/always thinks/);
-    // The chosen model's badges next to the box.
-    const badges = page.getByRole('list', { name: 'What qwen-plus can do' });
+    // The chosen model's badges next to the box (the default model, Qwen3.5-Plus).
+    const badges = page.getByRole('list', { name: 'What qwen3.5-plus can do' });
     expect(await badges.getByRole('listitem').allInnerTexts()).toContain('web search');
 
     await chooseModel(page, 'my-finetune-v2');
@@ -79,17 +80,24 @@ describe('conversation controls', () => {
     answerWith(suite.rig(), 'Short.', { reasoning: ['hmm '] });
     queueTitle(suite.rig());
     await ask(page, 'What is Qwen?');
-    const body = sent();
-    expect(body.model).toBe('qwen-plus');
-    expect(body.temperature).toBe(0.3);
-    expect(body.top_p).toBe(0.9);
-    expect(body.max_tokens).toBe(512);
-    expect(body.seed).toBe(1234);
-    expect(body.enable_thinking).toBe(true);
-    expect(body.thinking_budget).toBe(2000);
-    expect(body.enable_search).toBe(true);
-    expect(body.messages[0]).toEqual({ role: 'system', content: 'You are terse.' });
-    expect(body.messages.at(-1)).toEqual({ role: 'user', content: 'What is Qwen?' });
+    // Web search on: Automatic asks on the native protocol (for sources), parameters by its names.
+    const native = suite.rig().fake.nativeRequests.at(-1)!.body as {
+      model: string;
+      input: { messages: Array<{ role: string; content: string }> };
+      parameters: Record<string, unknown>;
+    };
+    expect(native.model).toBe('qwen-plus');
+    expect(native.parameters).toMatchObject({
+      temperature: 0.3,
+      top_p: 0.9,
+      max_tokens: 512,
+      seed: 1234,
+      enable_thinking: true,
+      thinking_budget: 2000,
+      enable_search: true,
+    });
+    expect(native.input.messages[0]).toEqual({ role: 'system', content: 'You are terse.' });
+    expect(native.input.messages.at(-1)).toEqual({ role: 'user', content: 'What is Qwen?' });
   });
 
   it('disables what a vision model cannot do, saying why, and judges values by the engine’s rules', async () => {

@@ -10,7 +10,8 @@ import { FakeDashScope, defaultAnswer, tokenize } from './server';
 const demo = process.argv.includes('--demo');
 const delayMs = Number(process.env.FAKE_DASHSCOPE_DELAY_MS ?? 30);
 const port = Number(process.env.FAKE_DASHSCOPE_PORT ?? 0);
-const server = await new FakeDashScope({ port }).start();
+// The native protocol is served beside (`/api/v1`), and the explicit cache is played.
+const server = await new FakeDashScope({ port, simulateCache: true }).start();
 server.setDefault(
   demo ? demoScenario : (q) => ({ type: 'stream', tokens: tokenize(defaultAnswer(q)), delayMs }),
 );

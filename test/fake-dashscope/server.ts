@@ -20,6 +20,9 @@ import {
   SSE_DONE,
   usageChunk,
 } from './wire';
+import { CacheSimulator } from './cache-sim';
+import { answerNative } from './native-answer';
+import { cutShort, NATIVE_BASE, nativeErrorBody, type defaultSources } from './native';
 
 export const COMPATIBLE_PATH = '/compatible-mode/v1';
 
@@ -48,6 +51,10 @@ export type FakeScenario =
       endAfter?: number;
       /** Pause between `data: [DONE]` and the end of the response, ms. */
       endDelayMs?: number;
+      // Native protocol (issue 13): tokens written to the explicit cache, and web search as it ran
+      // (count 0: asked for but skipped, the silent 15 RPS limit); default: 1 search, two sources.
+      cacheCreationTokens?: number;
+      search?: { count: number; results?: typeof defaultSources };
     }
   | {
       type: 'error';
@@ -89,6 +96,8 @@ export interface FakeDashScopeOptions {
   validKeys?: string[];
   /** Models `GET /models` lists; null: the endpoint answers 404 (it is undocumented). */
   models?: string[] | null;
+  /** Play the explicit context cache (cache-sim.ts) for streams whose scenario sets no cache. */
+  simulateCache?: boolean;
   port?: number;
 }
 
@@ -145,8 +154,18 @@ export class FakeDashScope {
     return this;
   }
 
+  /** The native base URL (`/api/v1`), for `DASHSCOPE_NATIVE_BASE_URL` or a transport test. */
+  get nativeBaseURL(): string {
+    return `http://127.0.0.1:${this.port}${NATIVE_BASE}`;
+  }
+
   get chatRequests(): RecordedRequest[] {
     return this.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  }
+
+  /** Requests on the native generation paths. */
+  get nativeRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.startsWith(`${NATIVE_BASE}/services/aigc/`));
   }
 
   /** Streamed chat requests only: answers, not the non-streaming title requests that follow them. */
@@ -180,7 +199,9 @@ export class FakeDashScope {
 
     const auth = req.headers.authorization ?? '';
     const key = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+    const native = req.method === 'POST' && record.path.startsWith(`${NATIVE_BASE}/services/aigc/`);
     if (!key || (this.options.validKeys && !this.options.validKeys.includes(key))) {
+      if (native) return sendJson(res, 401, nativeErrorBody('InvalidApiKey', 'Invalid API-key provided.'));
       return sendError(res, 401, {
         message:
           'Incorrect API key provided. For details, see: https://help.aliyun.com/zh/model-studio/error-code#apikey-error',
@@ -200,6 +221,7 @@ export class FakeDashScope {
         data: models.map((id) => ({ id, object: 'model', created: 1728632029, owned_by: 'system' })),
       });
     }
+    if (native) return this.handleNative(req, res, record.path, raw, body);
     if (req.method !== 'POST' || record.path !== `${COMPATIBLE_PATH}/chat/completions`) {
       return sendJson(res, 404, { error: { message: 'Not found', type: 'not_found', code: 'not_found' } });
     }
@@ -222,15 +244,48 @@ export class FakeDashScope {
     const refusal = refuse(request);
     if (refusal) return sendError(res, refusal.status, refusal.error);
     const question = lastUserText(request.messages ?? []);
+    const scenario = this.pick(question, request);
+    await this.answer(req, res, scenario, request, JSON.stringify(request.messages ?? []));
+  }
+
+  /** The native generation paths (native.ts): the same scenarios, in native framing and bodies. */
+  private handleNative(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    path: string,
+    raw: string,
+    body: unknown,
+  ): Promise<void> {
+    return answerNative(
+      { req, res, path, raw, body },
+      {
+        maxBodyBytes: MAX_BODY_BYTES,
+        refuse: (view) => refuse(view),
+        question: (messages) => lastUserText(messages),
+        pick: (question, view) => this.pick(question, view),
+        answerText: (question) => defaultAnswer(question),
+        countTokens: (text) => tokenize(text).length,
+      },
+    );
+  }
+
+  private readonly cache = new CacheSimulator();
+
+  /** The queued scenario, else the default one (a short streamed echo, with thinking if asked). */
+  private pick(question: string, request: FakeRequestBody): FakeScenario {
     const thinking = request.enable_thinking === true || STREAMING_ONLY.includes(request.model ?? '');
-    const scenario = this.queue.shift() ??
+    const scenario: FakeScenario = this.queue.shift() ??
       this.defaultScenario?.(question) ?? {
         type: 'stream',
         tokens: tokenize(defaultAnswer(question)),
         ...(thinking ? { reasoning: tokenize(`Thinking about "${question.slice(0, 40)}" first.`) } : {}),
         delayMs: 5,
       };
-    await this.answer(req, res, scenario, request, JSON.stringify(request.messages ?? []));
+    if (this.options.simulateCache && scenario.type === 'stream' && scenario.cachedTokens === undefined) {
+      const usage = this.cache.use(request.messages ?? []);
+      if (usage) return { ...scenario, ...usage };
+    }
+    return scenario;
   }
 
   private async answer(
@@ -305,17 +360,7 @@ export class FakeDashScope {
         res.end();
         return;
       }
-      if (s.stallAfter === i) return; // silence, connection open
-      if (s.endAfter === i) {
-        res.end();
-        return;
-      }
-      if (s.resetAfter === i) {
-        // Let what was sent reach the client first: a reset discards unread data.
-        await sleep(50);
-        req.socket.resetAndDestroy();
-        return;
-      }
+      if (await cutShort(s, i, req, res)) return;
       const token = s.tokens[i];
       if (token === undefined) break;
       if (s.delayMs) await sleep(s.delayMs);
@@ -332,8 +377,16 @@ export class FakeDashScope {
           completion_tokens: completion,
           total_tokens: prompt_tokens + completion,
           ...(thinking ? { completion_tokens_details: { reasoning_tokens: s.reasoning?.length ?? 0 } } : {}),
-          ...(s.cachedTokens !== undefined
-            ? { prompt_tokens_details: { cached_tokens: s.cachedTokens } }
+          ...(s.cachedTokens !== undefined || s.cacheCreationTokens !== undefined
+            ? {
+                prompt_tokens_details: {
+                  cached_tokens: s.cachedTokens ?? 0,
+                  // Explicit cache (§4.2): the write and its type beside the hits.
+                  ...(s.cacheCreationTokens !== undefined
+                    ? { cache_creation_input_tokens: s.cacheCreationTokens, cache_type: 'ephemeral' }
+                    : {}),
+                },
+              }
             : {}),
         }),
       ),
@@ -344,7 +397,7 @@ export class FakeDashScope {
   }
 }
 
-interface FakeRequestBody {
+export interface FakeRequestBody {
   model?: string;
   messages?: Array<{ role: string; content: unknown }>;
   stream?: boolean;
@@ -373,9 +426,12 @@ function lastUserText(messages: Array<{ role: string; content: unknown }>): stri
   if (!last) return '';
   if (typeof last.content === 'string') return last.content;
   if (Array.isArray(last.content)) {
-    return last.content
-      .map((p: { type?: string; text?: string }) => (p.type === 'text' ? (p.text ?? '') : ''))
-      .join(' ');
+    return (
+      last.content
+        // Compatible parts are typed; native ones are `{text}` alone.
+        .map((p: { type?: string; text?: string }) => (p.type === 'text' || !p.type ? (p.text ?? '') : ''))
+        .join(' ')
+    );
   }
   return '';
 }

@@ -63,7 +63,11 @@ export interface WireUsage {
   completion_tokens: number;
   total_tokens: number;
   completion_tokens_details?: { reasoning_tokens: number };
-  prompt_tokens_details?: { cached_tokens: number };
+  prompt_tokens_details?: {
+    cached_tokens: number;
+    cache_creation_input_tokens?: number;
+    cache_type?: string;
+  };
 }
 
 /** With `stream_options.include_usage`: one more chunk with empty `choices`, before [DONE]. */

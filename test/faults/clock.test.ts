@@ -1,6 +1,6 @@
 /**
  * The system clock jumps back a day in the middle of a conversation (an injected clock, as
- * electron/core/clock.ts allows): the messages stay in order (the tree and ids order them, not
+ * electron/shared/clock.ts allows): the messages stay in order (the tree and ids order them, not
  * time), nothing is lost, the sidebar's sections still hold every conversation, and the daily
  * backup neither breaks nor runs again and again.
  */
@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDashScope } from '../fake-dashscope/server';
 import { createCore } from '../../electron/core/create-core';
-import { systemClock, type Clock } from '../../electron/core/clock';
+import { systemClock, type Clock } from '../../electron/shared/clock';
 import { envKeySource } from '../../electron/secrets/key-source';
 import { createQwenClient } from '../../electron/qwen/qwen-client';
 import { HistoryStore } from '../../electron/history/history-store';

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, type Result } from '../../electron/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
-import { systemClock } from '../../electron/core/clock';
+import { systemClock } from '../../electron/shared/clock';
 import { HistoryStore } from '../../electron/history/history-store';
 import { createQwenClient } from '../../electron/qwen/qwen-client';
 import { createKeyManager } from '../../electron/secrets/key-manager';

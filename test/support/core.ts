@@ -1,5 +1,5 @@
 import { createCore, type Core } from '../../electron/core/create-core';
-import { systemClock, type Clock } from '../../electron/core/clock';
+import { systemClock, type Clock } from '../../electron/shared/clock';
 import type { EngineSettings } from '../../electron/qwen/engine-settings';
 import { envKeySource } from '../../electron/secrets/key-source';
 import { createQwenClient } from '../../electron/qwen/qwen-client';

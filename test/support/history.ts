@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/create-core';
-import { systemClock } from '../../electron/core/clock';
+import { systemClock } from '../../electron/shared/clock';
 import { envKeySource } from '../../electron/secrets/key-source';
 import { createQwenClient } from '../../electron/qwen/qwen-client';
 import { HistoryStore } from '../../electron/history/history-store';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../electron/core/clock';
+import type { Clock } from '../../electron/shared/clock';
 
 /**
  * A clock that runs `factor` times faster than real time (1000: a 2 s retry wait takes 2 ms) and

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL } from '../../qwen/models';
+import { DEFAULT_MODEL } from '../../shared/models';
 import type { ChatEngine } from '../chat-engine';
 import type { HandlerGroup } from './types';
 

@@ -1,5 +1,5 @@
 import type { HistoryStore } from '../../history/history-store';
-import { fail } from '../app-error';
+import { fail } from '../../shared/app-error';
 import type { ConversationService } from '../conversation-service';
 import type { HandlerGroup } from './types';
 

@@ -1,7 +1,7 @@
 import type { ChannelName, HistoryNotice } from '../../contract';
 import { exportJson, exportMarkdown, historyExportSchema, importJson } from '../../history/export-import';
 import type { HistoryStore } from '../../history/history-store';
-import { fail } from '../app-error';
+import { fail } from '../../shared/app-error';
 import type { ConversationService } from '../conversation-service';
 import type { StreamRecorder } from '../stream-recorder';
 import type { HandlerGroup } from './types';

@@ -1,7 +1,7 @@
 import type { ShortcutStatusView } from '../../contract';
 import type { SettingsService } from '../../settings/settings-service';
 import { normalizeAccelerator } from '../../shell/accelerator';
-import { fail } from '../app-error';
+import { fail } from '../../shared/app-error';
 import type { HandlerGroup } from './types';
 
 /**

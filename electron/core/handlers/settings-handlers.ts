@@ -3,7 +3,7 @@ import { regions } from '../../qwen/regions';
 import type { KeyManager } from '../../secrets/key-manager';
 import { testKey } from '../../secrets/key-tester';
 import type { SettingsService } from '../../settings/settings-service';
-import { fail } from '../app-error';
+import { fail } from '../../shared/app-error';
 import type { HandlerGroup } from './types';
 
 export interface SettingsHandlerDeps {

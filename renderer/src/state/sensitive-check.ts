@@ -1,12 +1,12 @@
 /**
  * Issue 15, item 11 ("Do not transmit sensitive personal information", the API document's advice):
- * before a question or an edit is sent, main checks it (electron/security/sensitive-content.ts,
+ * before a question or an edit is sent, main checks it (electron/shared/sensitive-content.ts,
  * with the user's own key, which only main knows). Something found holds the message: nothing is
  * sent until the person chooses "Send anyway" or "Remove it" (SensitiveWarning.tsx). A setting
  * turns the check off.
  */
 import { create } from 'zustand';
-import type { SensitiveFinding } from '../../../electron/security/sensitive-content';
+import type { SensitiveFinding } from '../../../electron/shared/sensitive-content';
 import { qwen } from '../api/qwen';
 import { useSettingsStore } from './settings-store';
 

@@ -8,18 +8,20 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { startBrowserHost } from '../../../electron/browser-mode/host';
-import { systemClock } from '../../../electron/core/clock';
+import { systemClock } from '../../../electron/shared/clock';
 import { createCore } from '../../../electron/core/create-core';
 import { createQwenClient } from '../../../electron/qwen/qwen-client';
 import { envKeySource } from '../../../electron/secrets/key-source';
 
 const baseURL = process.argv[2]!;
+// Issue 13: the transport under test, "compatible" or "native" (the same fake stream either way).
+const protocol = process.argv[3] === 'native' ? 'native' : 'compatible';
 const core = createCore({
   keySource: envKeySource('sk-bench'),
   createQwenClient,
   clock: systemClock,
   getBaseURL: () => baseURL,
-  getEngineSettings: () => ({ maxRetries: 0 }),
+  getEngineSettings: () => ({ maxRetries: 0, protocol }),
   env: {},
 });
 const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-bench-'));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDashScope, tokenize } from '../../fake-dashscope/server';
 import type { ConversationSummary, SendResult } from '../../../electron/contract';
 import { createCore } from '../../../electron/core/create-core';
-import { systemClock } from '../../../electron/core/clock';
+import { systemClock } from '../../../electron/shared/clock';
 import { envKeySource } from '../../../electron/secrets/key-source';
 import { createQwenClient } from '../../../electron/qwen/qwen-client';
 import { buildHistoryCore, call, eventually, tempHistoryDir } from '../../support/history';

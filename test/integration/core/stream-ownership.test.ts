@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDashScope, tokenize } from '../../fake-dashscope/server';
 import { createCore, type Core } from '../../../electron/core/create-core';
-import { systemClock } from '../../../electron/core/clock';
+import { systemClock } from '../../../electron/shared/clock';
 import { createQwenClient } from '../../../electron/qwen/qwen-client';
 import { HistoryStore } from '../../../electron/history/history-store';
 import { HISTORY_FILE } from '../../../electron/history/open-database';

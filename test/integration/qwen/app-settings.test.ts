@@ -3,7 +3,7 @@
  * request timeout and the proxy apply to the next answer without a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../electron/core/clock';
+import { systemClock } from '../../../electron/shared/clock';
 import { createCore } from '../../../electron/core/create-core';
 import { createQwenClient } from '../../../electron/qwen/qwen-client';
 import { envKeySource } from '../../../electron/secrets/key-source';

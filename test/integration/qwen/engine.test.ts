@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatEngine } from '../../../electron/core/chat-engine';
-import { systemClock } from '../../../electron/core/clock';
+import { systemClock } from '../../../electron/shared/clock';
 import { EventHub } from '../../../electron/core/event-hub';
 import { StreamManager } from '../../../electron/core/stream-manager';
-import { catalog } from '../../../electron/qwen/models';
+import { catalog, mergeModelLists } from '../../../electron/shared/models';
 import { createQwenClient } from '../../../electron/qwen/qwen-client';
 import { envKeySource } from '../../../electron/secrets/key-source';
 import type { ModelInfo } from '../../../electron/contract';
@@ -20,13 +20,18 @@ let fake: FakeDashScope;
 beforeAll(async () => {
   fake = await new FakeDashScope({
     validKeys: [KEY],
-    models: ['qwen-plus', 'qwen-max', 'qwen3-coder-plus', 'qwen-plus-2025-04-28'],
+    models: ['qwen-plus', 'qwen-max', 'qwen3-coder-next', 'qwen-plus-2025-04-28'],
   }).start();
 });
 afterAll(() => fake.close());
 
 async function ask(model: string, content: string, params?: Record<string, unknown>) {
-  const core = buildCore({ apiKey: KEY, baseURL: fake.baseURL, engine: { maxRetries: 0 } });
+  // The compatible wire (the native one is in transports.test.ts and native.test.ts).
+  const core = buildCore({
+    apiKey: KEY,
+    baseURL: fake.baseURL,
+    engine: { maxRetries: 0, protocol: 'compatible' },
+  });
   const events = collectEvents(core);
   const before = fake.chatRequests.length;
   const r = await core.invoke('chat.start', {
@@ -184,13 +189,13 @@ describe('models.list', () => {
     const r = await core.invoke('models.list', undefined);
     if (!r.ok) throw new Error(r.error.message);
     const { models, defaultModel } = r.value as { models: ModelInfo[]; defaultModel: string };
-    expect(defaultModel).toBe('qwen-plus');
+    expect(defaultModel).toBe('qwen3.5-plus');
     expect(models.slice(0, catalog.length).map((m) => m.id)).toEqual(catalog.map((m) => m.id));
     expect(models.find((m) => m.id === 'qwen-max')?.listed).toBe(true);
     expect(models.find((m) => m.id === 'qwq-plus')?.listed).toBe(false);
-    expect(models.find((m) => m.id === 'qwen3-coder-plus')).toEqual({
-      id: 'qwen3-coder-plus',
-      name: 'qwen3-coder-plus',
+    expect(models.find((m) => m.id === 'qwen3-coder-next')).toEqual({
+      id: 'qwen3-coder-next',
+      name: 'qwen3-coder-next',
       capabilities: { vision: false, thinking: 'none', webSearch: false, jsonMode: false },
       contextWindow: null,
       maxOutput: null,
@@ -214,7 +219,10 @@ describe('models.list', () => {
         buildCore({ apiKey: null, baseURL: noList.baseURL }),
       ]) {
         const r = await core.invoke('models.list', undefined);
-        expect(r.ok && (r.value as { models: ModelInfo[] }).models).toEqual(catalog);
+        // The fake's loopback host is not Beijing's: the international price list.
+        expect(r.ok && (r.value as { models: ModelInfo[] }).models).toEqual(
+          mergeModelLists(null, 'international'),
+        );
       }
     } finally {
       await noList.close();

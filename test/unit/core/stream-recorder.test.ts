@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../electron/core/clock';
+import type { Clock } from '../../../electron/shared/clock';
 import { EventHub } from '../../../electron/core/event-hub';
 import { FLUSH_INTERVAL_MS, StreamRecorder } from '../../../electron/core/stream-recorder';
 import { HistoryStore } from '../../../electron/history/history-store';

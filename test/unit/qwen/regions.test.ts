@@ -31,6 +31,9 @@ describe('resolveEngineSettings', () => {
       connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS,
       idleTimeoutMs: DEFAULT_IDLE_TIMEOUT_MS,
       maxRetries: DEFAULT_MAX_RETRIES,
+      // Issue 13: Automatic protocol, explicit context cache on.
+      protocol: 'auto',
+      contextCache: true,
     });
     expect(DEFAULT_IDLE_TIMEOUT_MS).toBeGreaterThanOrEqual(120_000);
     expect(DEFAULT_CONNECT_TIMEOUT_MS).toBeGreaterThanOrEqual(60_000);

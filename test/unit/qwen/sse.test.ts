@@ -38,6 +38,8 @@ describe('SseAnswerParser', () => {
             totalTokens: 5,
             reasoningTokens: 1,
             cachedTokens: 2,
+            // No cache_type beside the hits: the implicit cache (priced at 20 %).
+            cacheType: 'implicit',
           },
         },
       ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppErrorException } from '../../../electron/core/app-error';
+import { AppErrorException } from '../../../electron/shared/app-error';
 import type { RegionId } from '../../../electron/qwen/regions';
 import { createKeyManager } from '../../../electron/secrets/key-manager';
 import { createMemoryKeyStore } from '../../../electron/secrets/key-store';

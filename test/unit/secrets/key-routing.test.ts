@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppErrorException } from '../../../electron/core/app-error';
+import { AppErrorException } from '../../../electron/shared/app-error';
 import { createKeyRouting, isLoopbackHost, keyHostOf } from '../../../electron/secrets/key-routing';
 import { createMemorySettingsStore } from '../../../electron/settings/settings-store';
 

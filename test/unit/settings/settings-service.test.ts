@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppErrorException } from '../../../electron/core/app-error';
+import { AppErrorException } from '../../../electron/shared/app-error';
 import { regions } from '../../../electron/qwen/regions';
 import { createSettingsService, defaultSettings } from '../../../electron/settings/settings-service';
 import { createMemorySettingsStore } from '../../../electron/settings/settings-store';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UpdateStatus } from '../../../electron/contract';
 import { createCore } from '../../../electron/core/create-core';
-import { systemClock } from '../../../electron/core/clock';
+import { systemClock } from '../../../electron/shared/clock';
 import { envKeySource } from '../../../electron/secrets/key-source';
 import { createQwenClient } from '../../../electron/qwen/qwen-client';
 import {

@@ -4,15 +4,28 @@ import { useChatStore } from '../../state/chat-store';
 import { estimateCost } from './usage';
 import { formatMoney } from './format';
 
-/** The conversation's estimated cost so far, in the currency of the region's price list. */
+/**
+ * The conversation's estimated cost so far, in the currency of the region's price list: each
+ * answer at its own model's price (tier, cache and search fees included), the conversation's model
+ * for answers that do not say which.
+ */
 export function ConversationCost() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const model = useChatStore((s) => s.model);
-  const usages = useChatStore((s) => s.messages).map((m) => m.usage);
-  const price = useCatalog((s) => s.models.find((m) => m.id === model)?.price);
-  if (!price || !usages.some(Boolean)) return null;
-  const cost = estimateCost(usages, price);
+  const messages = useChatStore((s) => s.messages);
+  const models = useCatalog((s) => s.models);
+  const current = models.find((m) => m.id === model);
+  if (!current?.price || !messages.some((m) => m.usage)) return null;
+  let cost = 0;
+  for (const m of messages) {
+    if (!m.usage) continue;
+    const info = (m.model && models.find((x) => x.id === m.model)) || current;
+    // Another currency cannot be added up here; a model without a price adds nothing.
+    if (!info.price || info.price.currency !== current.price.currency) continue;
+    cost += estimateCost([m.usage], info.price, info.regionPrice);
+  }
+  const price = current.price;
   return (
     <p className="conversation-cost" title={price.asOf ? t('cost.asOf', { date: price.asOf }) : undefined}>
       {t('cost.estimate', { cost: formatMoney(cost, price.currency, locale) })}

@@ -7,6 +7,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { MessageActions } from './MessageActions';
 import { RetryCountdown } from './RetryCountdown';
 import { SiblingNavigator } from './SiblingNavigator';
+import { SourcesList } from './SourcesList';
 import { ThinkingSection } from './ThinkingSection';
 import { UsageLine } from './UsageLine';
 
@@ -41,8 +42,15 @@ export const MessageItem = memo(function MessageItem({
         <div className="content plain">{message.content}</div>
       ) : (
         <div className="content">
-          <Markdown text={message.content} streaming={streaming} />
+          <Markdown
+            text={message.content}
+            streaming={streaming}
+            {...(message.usage?.search?.sources.length ? { sources: message.usage.search.sources } : {})}
+          />
         </div>
+      )}
+      {message.usage?.search && message.usage.search.sources.length > 0 && (
+        <SourcesList sources={message.usage.search.sources} />
       )}
       {message.retry && streaming && <RetryCountdown retry={message.retry} />}
       {message.status === 'stopped' && <p className="note">{t('message.stopped')}</p>}
@@ -65,7 +73,7 @@ export const MessageItem = memo(function MessageItem({
           />
         )}
         <MessageActions message={message} busy={busy} />
-        {message.usage && <UsageLine usage={message.usage} />}
+        {message.usage && <UsageLine usage={message.usage} model={message.model} />}
       </footer>
     </article>
   );

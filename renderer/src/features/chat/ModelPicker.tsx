@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { loadModels, useChatStore } from '../../state/chat-store';
 import { useCatalog } from '../../state/catalog-store';
 import { CapabilityBadges } from '../controls/CapabilityBadges';
-import { capabilityWords } from '../controls/capabilities';
+import { capabilityWords, priceWords } from '../controls/capabilities';
 import { modelFor } from '../controls/param-rules';
 
 /** What DashScope accepts as a model id (the contract checks the same). */
@@ -15,6 +15,7 @@ const MODEL_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
  */
 export function ModelPicker() {
   const t = useT();
+  const locale = useLocale((s) => s.locale);
   const model = useChatStore((s) => s.model);
   const setModel = useChatStore((s) => s.setModel);
   const models = useCatalog((s) => s.models);
@@ -72,7 +73,11 @@ export function ModelPicker() {
       />
       <datalist id="model-picker-options">
         {models.map((m) => (
-          <option key={m.id} value={m.id} label={[m.name, ...capabilityWords(m, t)].join(' · ')} />
+          <option
+            key={m.id}
+            value={m.id}
+            label={[m.name, ...capabilityWords(m, t), priceWords(m, t, locale)].filter(Boolean).join(' · ')}
+          />
         ))}
       </datalist>
       <CapabilityBadges model={chosen} />

@@ -1,4 +1,4 @@
-import { maskSensitive, sensitiveKinds } from '../../../../electron/security/sensitive-content';
+import { maskSensitive, sensitiveKinds } from '../../../../electron/shared/sensitive-content';
 import { useLocale, useT, type MessageKey } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { editAndResend } from '../../state/message-actions';

@@ -42,7 +42,11 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
       : caps.thinking === 'always'
         ? t('controls.reason.alwaysThinks', { model: model.id })
         : t('controls.reason.noThinking', { model: model.id });
-  const thinking = caps.thinking === 'always' && !model.custom ? true : params.enableThinking === true;
+  // The switch shows what is sent: the user's choice, else the model's default (qwen3.5+ think).
+  const thinking =
+    caps.thinking === 'always' && !model.custom
+      ? true
+      : (params.enableThinking ?? (caps.thinking === 'optional' ? model.thinkingDefault : false) ?? false);
   const locked = (control: 'webSearch' | 'jsonMode') =>
     supports(model, control)
       ? null
@@ -141,6 +145,25 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
         lockedReason={locked('webSearch')}
         onChange={(on) => change('enableSearch', on)}
       />
+      {(model.searchStrategies?.length ?? 0) > 1 && (
+        <div className="setting-field">
+          <label htmlFor="conversation-search-strategy">{t('controls.searchStrategy')}</label>
+          <select
+            id="conversation-search-strategy"
+            value={params.searchStrategy ?? model.searchStrategies![0]}
+            disabled={params.enableSearch !== true}
+            onChange={(e) =>
+              change('searchStrategy', e.target.value as NonNullable<ChatParams['searchStrategy']>)
+            }
+          >
+            {model.searchStrategies!.map((s) => (
+              <option key={s} value={s}>
+                {t(`controls.searchStrategy.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {conflict && (
         <div role="alert" className="error">
           {conflict.message}

@@ -1,6 +1,7 @@
 /** A model's abilities as short words, for the model combobox and the settings panel. */
 import type { ModelInfo } from '../../../../electron/contract';
-import type { MessageKey } from '../../i18n';
+import type { Locale, MessageKey } from '../../i18n';
+import { formatMoney } from '../chat/format';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -19,10 +20,24 @@ export function capabilityWords(model: ModelInfo, t: Translate): string[] {
   const words: string[] = [];
   if (caps.vision) words.push(t('controls.cap.vision'));
   if (caps.thinking === 'always') words.push(t('controls.cap.thinkingAlways'));
-  else if (caps.thinking === 'optional') words.push(t('controls.cap.thinking'));
+  else if (caps.thinking === 'optional')
+    words.push(t(model.thinkingDefault ? 'controls.cap.thinkingDefault' : 'controls.cap.thinking'));
   if (caps.webSearch) words.push(t('controls.cap.webSearch'));
   if (caps.jsonMode) words.push(t('controls.cap.json'));
   if (model.contextWindow !== null)
     words.push(t('controls.cap.context', { tokens: compactTokens(model.contextWindow) }));
+  if (model.offered === false) words.push(t('controls.cap.notOffered'));
   return words;
+}
+
+/** The region's price, in its currency: the first tier, "from" when longer inputs cost more. */
+export function priceWords(model: ModelInfo, t: Translate, locale: Locale): string | null {
+  const price = model.price;
+  if (!price) return null;
+  const money = (v: number) => formatMoney(v, price.currency, locale).replace(/(\.\d*?[1-9])0+$|\.0+$/, '$1');
+  const values = { input: money(price.input), output: money(price.output) };
+  const tiered = (model.regionPrice?.tiers.length ?? 1) > 1;
+  const words = t(tiered ? 'controls.cap.priceFrom' : 'controls.cap.price', values);
+  // International USD prices are derived from the official CNY ones: said so, with their date.
+  return price.confirmed ? words : t('controls.cap.priceUnconfirmed', { price: words, date: price.asOf });
 }

@@ -1,11 +1,11 @@
 /**
  * What the controls may offer for a model, and the engine's own verdict on the values: the checks
- * are electron/qwen/params.ts itself, and models the engine's catalog (pure code, no Node), so the panel refuses exactly what the
+ * are electron/shared/params.ts itself, and models the engine's catalog (pure code, no Node), so the panel refuses exactly what the
  * engine would, in the engine's words, before anything is sent.
  */
 import type { AppError, ChatMessage, ChatParams, ModelInfo } from '../../../../electron/contract';
-import { describeModel } from '../../../../electron/qwen/models';
-import { buildChatBody } from '../../../../electron/qwen/params';
+import { describeModel } from '../../../../electron/shared/models';
+import { buildChatBody } from '../../../../electron/shared/params';
 
 export type Control = 'thinking' | 'webSearch' | 'jsonMode';
 export type NumberField = 'temperature' | 'topP' | 'maxTokens' | 'seed' | 'thinkingBudget';
@@ -34,6 +34,9 @@ export function effectiveParams(model: ModelInfo, params: ChatParams): ChatParam
   const out: ChatParams = { ...params };
   if (!supports(model, 'thinking')) delete out.enableThinking;
   if (!supports(model, 'webSearch')) delete out.enableSearch;
+  // A strategy the model does not allow (kept from another model) falls back to its default.
+  if (out.searchStrategy && !model.custom && !(model.searchStrategies ?? []).includes(out.searchStrategy))
+    delete out.searchStrategy;
   if (!supports(model, 'jsonMode')) delete out.jsonMode;
   if (out.systemPrompt !== undefined && !out.systemPrompt.trim()) delete out.systemPrompt;
   return out;

@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Token } from 'marked';
 import { BlockSplitter } from './blocks';
 import { renderBlock } from './render-tokens';
+import { SourcesContext, type WebSource } from './Citation';
 
 /**
  * How often a streaming answer is repainted. The engine delivers about one delta per frame; text
@@ -35,16 +36,27 @@ function useThrottledText(text: string, active: boolean, ms: number): string {
 }
 
 /** Model output as Markdown; while `streaming`, only the last block is parsed and rendered again. */
-export const Markdown = memo(function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+export const Markdown = memo(function Markdown({
+  text,
+  streaming,
+  sources,
+}: {
+  text: string;
+  streaming: boolean;
+  /** Web-search sources: `[n]` markers become links to them (Citation.tsx). */
+  sources?: readonly WebSource[];
+}) {
   const shown = useThrottledText(text, streaming, STREAM_REPAINT_MS);
   const [splitter] = useState(() => new BlockSplitter());
   const blocks = useMemo(() => splitter.split(shown, !streaming), [splitter, shown, streaming]);
   const last = blocks.length - 1;
   return (
-    <div className="markdown">
-      {blocks.map((token, i) => (
-        <Block key={i} token={token} streaming={streaming && i >= last} />
-      ))}
-    </div>
+    <SourcesContext.Provider value={sources ?? null}>
+      <div className="markdown">
+        {blocks.map((token, i) => (
+          <Block key={i} token={token} streaming={streaming && i >= last} />
+        ))}
+      </div>
+    </SourcesContext.Provider>
   );
 });

@@ -10,6 +10,7 @@ import type { MathToken } from './blocks';
 import { CodeBlock } from './CodeBlock';
 import { MathView } from './MathView';
 import { safeHref } from './safe-url';
+import { withCitations } from './Citation';
 
 type Align = 'center' | 'left' | 'right' | null;
 const alignClass = (a: Align) => (a ? `align-${a}` : undefined);
@@ -191,5 +192,5 @@ function unescapeEntities(text: string): string {
   return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => entities[e] ?? e);
 }
 function unescapeText(text: string, key: number): ReactNode {
-  return <span key={key}>{unescapeEntities(text)}</span>;
+  return withCitations(unescapeEntities(text), key);
 }

@@ -1,8 +1,8 @@
-import { followableLink } from '../../../../electron/security/link-schemes';
+import { followableLink } from '../../../../electron/shared/link-schemes';
 
 /**
  * Links in model output are only followed when they are in the list main also follows
- * (`electron/security/link-schemes.ts`: web and plain mail addresses). Everything else
+ * (`electron/shared/link-schemes.ts`: web and plain mail addresses). Everything else
  * (`javascript:`, `data:`, `vbscript:`, `file:`, relative paths that would resolve against the app,
  * a mailto with a prefilled body) is shown as text. In Electron the main process validates again
  * before the system browser opens. The WHATWG URL parser does the browser's own normalisation

@@ -2,6 +2,7 @@ import type { AppSettings, SettingsView } from '../../../../electron/contract';
 import { useT, type MessageKey } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
 import { SettingField, SettingSelect, urlProblem, wholeNumberProblem } from './SettingField';
+import { SwitchField } from '../controls/SwitchField';
 
 type RegionId = AppSettings['region'];
 /** The regions in the order shown; `satisfies` fails to compile when the contract gains one. */
@@ -39,6 +40,18 @@ export function RegionSection({ view }: { view: SettingsView }) {
           onCommit={(customBaseURL) => update({ customBaseURL })}
         />
       )}
+      {settings.region !== 'custom' && settings.region !== 'hongkong' && (
+        <SettingField
+          label={t('settings.workspace.label')}
+          value={settings.workspaceId}
+          placeholder={t('settings.workspace.placeholder')}
+          check={(v) => (/^[A-Za-z0-9-]{0,64}$/.test(v.trim()) ? null : t('settings.invalid.workspace'))}
+          onCommit={(workspaceId) => update({ workspaceId: workspaceId.trim() })}
+        />
+      )}
+      {settings.workspaceId && !view.baseURLFromEnvironment && (
+        <p className="hint">{t('settings.workspace.hint', { url: view.baseURL })}</p>
+      )}
       {view.baseURLFromEnvironment ? (
         <p className="hint">{t('settings.baseURL.fromEnvironment', { url: view.baseURL })}</p>
       ) : (
@@ -60,7 +73,7 @@ const numberFields = [
   { name: 'retryCount', label: 'settings.retries.label', range: 'settings.range.count', min: 0, max: 10 },
 ] as const;
 
-/** How requests go: proxy, timeout, retries. */
+/** How requests go: protocol, context cache, proxy, timeout, retries. */
 export function ConnectionSection({ settings }: { settings: AppSettings }) {
   const t = useT();
   const update = useSettingsStore((s) => s.update);
@@ -76,6 +89,22 @@ export function ConnectionSection({ settings }: { settings: AppSettings }) {
         check={(v) => urlProblem(v, t('settings.invalid.url'))}
         onCommit={(proxy) => update({ proxy })}
       />
+      <SettingSelect
+        label={t('settings.protocol.label')}
+        value={settings.protocol}
+        options={(['auto', 'compatible', 'native'] as const).map((p) => ({
+          value: p,
+          label: t(`settings.protocol.${p}`),
+        }))}
+        onChange={(protocol) => void update({ protocol })}
+      />
+      <p className="hint">{t('settings.protocol.hint')}</p>
+      <SwitchField
+        label={t('settings.contextCache.label')}
+        checked={settings.contextCache}
+        onChange={(contextCache) => void update({ contextCache })}
+      />
+      <p className="hint">{t('settings.contextCache.hint')}</p>
       {numberFields.map((f) => (
         <SettingField
           key={f.name}

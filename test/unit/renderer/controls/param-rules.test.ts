@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../../../electron/qwen/models';
-import { buildChatBody } from '../../../../electron/qwen/params';
+import { catalog } from '../../../../electron/shared/models';
+import { buildChatBody } from '../../../../electron/shared/params';
 import { translate } from '../../../../renderer/src/i18n';
 import { capabilityWords, compactTokens } from '../../../../renderer/src/features/controls/capabilities';
 import {

@@ -5,7 +5,7 @@ import {
   maskSensitive,
   sensitiveKinds,
   validCnId,
-} from '../../../electron/security/sensitive-content';
+} from '../../../electron/shared/sensitive-content';
 
 const kinds = (text: string, ownKey?: string) => findSensitive(text, ownKey).map((f) => f.kind);
 const matched = (text: string, ownKey?: string) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatParams } from '../../../electron/contract';
-import { AppErrorException } from '../../../electron/core/app-error';
-import { describeModel } from '../../../electron/qwen/models';
-import { buildChatBody, MAX_SEED } from '../../../electron/qwen/params';
+import { AppErrorException } from '../../../electron/shared/app-error';
+import { describeModel } from '../../../electron/shared/models';
+import { buildChatBody, MAX_SEED } from '../../../electron/shared/params';
 
 const user = (content: string): ChatMessage[] => [{ role: 'user', content }];
 

@@ -3,15 +3,26 @@
  * builds the compatible-mode body. A request DashScope would refuse is refused here first, with a
  * sentence saying what to change, and no HTTP request is made (qwen-api.md §2).
  */
-import type { ChatMessage, ChatParams, ModelInfo } from '../contract';
-import { fail } from '../core/app-error';
+import type { ChatMessage, ChatParams, ModelInfo, SearchStrategy } from '../contract';
+import { fail } from './app-error';
 
 export const MAX_SEED = 2 ** 31 - 1;
+
+/** A message as sent: text parts may carry the explicit-cache marker (issue 13, §4.2). */
+export interface WireMessage {
+  role: ChatMessage['role'];
+  content:
+    | string
+    | Array<
+        | { type: 'text'; text: string; cache_control?: { type: 'ephemeral' } }
+        | { type: 'image_url'; image_url: { url: string } }
+      >;
+}
 
 /** The compatible-mode body; non-OpenAI fields (enable_thinking, …) go at the top level. */
 export interface ChatBody {
   model: string;
-  messages: ChatMessage[];
+  messages: WireMessage[];
   stream: boolean;
   stream_options?: { include_usage: boolean };
   temperature?: number;
@@ -24,6 +35,8 @@ export interface ChatBody {
   enable_thinking?: boolean;
   thinking_budget?: number;
   enable_search?: boolean;
+  /** Compatible mode takes the strategy here too; sources and citations need the native protocol. */
+  search_options?: { search_strategy: SearchStrategy };
 }
 
 const invalid = (message: string, action?: string): never =>
@@ -32,7 +45,9 @@ const invalid = (message: string, action?: string): never =>
 /** Whether thinking will be on for this request (thinking-only models: always). */
 export function thinkingOn(model: ModelInfo, params: ChatParams): boolean {
   if (model.capabilities.thinking === 'always') return true;
-  return params.enableThinking === true;
+  if (model.capabilities.thinking === 'none' && !model.custom) return false;
+  // The switch when the user set it, else the model's own default (qwen3.5+ think by default).
+  return params.enableThinking ?? model.thinkingDefault ?? false;
 }
 
 function checkRanges(model: ModelInfo, p: ChatParams): void {
@@ -79,6 +94,12 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
   if (p.enableSearch && !caps.webSearch) {
     invalid(`${model.name} cannot search the web.`, 'Turn web search off, or choose Qwen-Plus or Qwen-Max.');
   }
+  if (p.enableSearch && p.searchStrategy && !(model.searchStrategies ?? []).includes(p.searchStrategy)) {
+    invalid(
+      `${model.name} cannot search with the "${p.searchStrategy}" strategy.`,
+      `Choose ${(model.searchStrategies ?? ['turbo']).join(', ')} in Conversation settings.`,
+    );
+  }
   if (p.jsonMode && !caps.jsonMode) {
     invalid(`${model.name} has no JSON mode.`, 'Turn JSON mode off, or choose Qwen-Plus or Qwen-Max.');
   }
@@ -89,6 +110,17 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
     invalid(
       `${model.name} cannot see images.`,
       'Choose a vision model (Qwen-VL or QVQ), or remove the images.',
+    );
+  }
+}
+
+/** Qwen-MT takes exactly one user message, no system prompt, no earlier turns (§6.4). */
+function checkTranslation(model: ModelInfo, p: ChatParams, messages: ChatMessage[]): void {
+  if (model.custom || !/^qwen-mt-/.test(model.id)) return;
+  if (p.systemPrompt?.trim() || messages.length !== 1 || messages[0]!.role !== 'user') {
+    invalid(
+      `${model.name} translates one message at a time: no system prompt and no earlier turns.`,
+      'Start a new chat for each text (without a system prompt), or choose another model.',
     );
   }
 }
@@ -108,6 +140,7 @@ function mentionsJson(messages: ChatMessage[]): boolean {
 export function buildChatBody(model: ModelInfo, messages: ChatMessage[], params: ChatParams = {}): ChatBody {
   checkRanges(model, params);
   checkAbilities(model, params, messages);
+  checkTranslation(model, params, messages);
   const all: ChatMessage[] = params.systemPrompt?.trim()
     ? [{ role: 'system', content: params.systemPrompt }, ...messages]
     : messages;
@@ -145,12 +178,16 @@ export function buildChatBody(model: ModelInfo, messages: ChatMessage[], params:
   if (params.presencePenalty !== undefined) body.presence_penalty = params.presencePenalty;
   if (params.jsonMode) body.response_format = { type: 'json_object' };
   // Thinking-only models reject `enable_thinking: false` and think anyway: send nothing for them.
-  // Hybrid models get an explicit value (open-source Qwen3 thinks by default, commercial ones don't).
-  const canSwitch = model.custom || model.capabilities.thinking === 'optional';
-  if (canSwitch && params.enableThinking !== undefined) body.enable_thinking = params.enableThinking;
+  // Hybrid models always get an explicit value (qwen3.5+ think by default, older commercial ones
+  // don't), so the Thinking switch is the truth; a custom model only when the user set it.
+  if (model.capabilities.thinking === 'optional' && !model.custom) body.enable_thinking = thinking;
+  else if (model.custom && params.enableThinking !== undefined) body.enable_thinking = params.enableThinking;
   if (thinking && params.thinkingBudget !== undefined) body.thinking_budget = params.thinkingBudget;
   if (params.enableSearch !== undefined && (model.custom || model.capabilities.webSearch)) {
     body.enable_search = params.enableSearch;
+    if (params.enableSearch && params.searchStrategy) {
+      body.search_options = { search_strategy: params.searchStrategy };
+    }
   }
   return body;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeExternalUrl } from '../../../electron/security/external-links';
-import { followableLink } from '../../../electron/security/link-schemes';
+import { followableLink } from '../../../electron/shared/link-schemes';
 import { safeHref } from '../../../renderer/src/features/markdown/safe-url';
 
 const corpus = [
