@@ -2,12 +2,10 @@
 // Builds the renderer (Vite) and the Node side (esbuild): dist/renderer, dist/electron.
 import { build as viteBuild } from 'vite';
 import { buildElectronSide } from './electron-bundles.mjs';
-import { renderTrayPlaceholder } from './tray-placeholder.mjs';
 
 const quiet = process.argv.includes('--quiet');
 const started = Date.now();
 await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info' });
 await buildElectronSide();
-renderTrayPlaceholder(); // issue 11: until build/tray/ has the real icons
 if (!quiet)
   console.log(`Built dist/renderer and dist/electron in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

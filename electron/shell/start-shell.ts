@@ -255,7 +255,6 @@ function startDesktopParts(
   const trayFolders = [
     ...(desktop.resourcesPath ? [path.join(desktop.resourcesPath, 'tray')] : []),
     path.join(deps.distDir, '..', '..', 'build', 'tray'), // the installers issue's icons, unpackaged
-    path.join(deps.distDir, 'tray'), // the placeholder the build renders
   ];
   const icon = findTrayIcon(platform, trayFolders);
   // qwen-desk://quick-ask links reach this app (the installers also declare the scheme for Linux).

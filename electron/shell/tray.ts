@@ -4,8 +4,8 @@
  * not be had, never silent), and what a left click does (the quick window). The menu's template is
  * a plain value, so it is tested without Electron.
  *
- * The icons are the installers issue's set under build/tray/ (packaged into resources/tray/);
- * until that lands, the app icon build/icon.svg's placeholder PNG next to this bundle is used.
+ * The icons are the installers issue's set rendered from build/icon.svg into build/tray/ (packaged
+ * into resources/tray/).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,16 +46,16 @@ export function trayToolTip(shortcut: ShortcutStatusView): string {
   return 'Qwen Desk';
 }
 
-/** Icon file names per platform, best first (the installers issue's names, then the placeholder). */
+/** The icon file per platform (the installers issue's names, scripts/icons.mjs). */
 export function trayIconCandidates(platform: NodeJS.Platform): string[] {
-  if (platform === 'darwin') return ['trayTemplate.png', 'tray-placeholderTemplate.png'];
-  if (platform === 'win32') return ['tray-windows.ico', 'tray-placeholder.png'];
-  return ['tray-linux.png', 'tray-placeholder.png'];
+  if (platform === 'darwin') return ['trayTemplate.png'];
+  if (platform === 'win32') return ['tray-windows.ico'];
+  return ['tray-linux.png'];
 }
 
 /**
  * The first icon that exists in the given folders (packaged resources/tray, the source tree's
- * build/tray, then the placeholder beside the bundle), or null: then the tray is left out and the
+ * build/tray), or null: then the tray is left out and the
  * app still runs (logged, not fatal).
  */
 export function findTrayIcon(

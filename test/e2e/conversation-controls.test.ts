@@ -38,11 +38,14 @@ describe('conversation controls', () => {
     expect(await label('qwen-vl-plus')).toMatch(/vision/);
     expect(await label('qwen-vl-plus')).not.toMatch(/web search/);
     expect(await label('qwq-plus')).toMatch(/always thinks/);
-    // The chosen model's badges next to the box (the default model, Qwen3.5-Plus).
+    // The chosen model's hints, under "More" below 1440 px (the default model, Qwen3.5-Plus).
+    await page.getByRole('button', { name: 'More' }).click();
     const badges = page.getByRole('list', { name: 'What qwen3.5-plus can do' });
     expect(await badges.getByRole('listitem').allInnerTexts()).toContain('web search');
 
     await chooseModel(page, 'my-finetune-v2');
+    const more = page.getByRole('button', { name: 'More' });
+    if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
     expect(
       await page
         .getByRole('list', { name: 'What my-finetune-v2 can do' })

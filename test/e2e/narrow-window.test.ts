@@ -85,17 +85,18 @@ describe('narrow windows', () => {
       await poll(() => nav.isVisible()).toBe(false);
       expect(await layoutProblems(page)).toEqual([]);
 
-      // Below 900 px the badges, cost and shortcuts are under "More"; every header control is reachable.
+      // Below 1440 px the model's hints are under "More"; below 900 px the toggles, cost and shortcuts too.
       const more = page.getByRole('button', { name: 'More' });
-      expect(await more.isVisible()).toBe(width < 900);
-      if (width < 900) {
-        await more.click();
-        const panel = page.getByRole('group', { name: 'More' });
-        expect(await panel.getByText(/this conversation/).count()).toBe(1);
-        await panel.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-        await poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
-        await page.keyboard.press('Escape');
-      }
+      expect(await more.isVisible()).toBe(true);
+      await more.click();
+      const panel = page.getByRole('group', { name: 'More' });
+      expect(await panel.getByRole('list', { name: /^What .* can do$/ }).count()).toBe(1);
+      expect(await panel.getByText(/this conversation/).count()).toBe(1);
+      await panel.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
+      await page.keyboard.press('Escape');
+      const toggles = page.getByRole('group', { name: 'On for this conversation' }).first();
+      expect(await toggles.isVisible()).toBe(width >= 900);
       for (const name of ['Settings', 'Conversation settings'])
         expect(await page.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true);
     });

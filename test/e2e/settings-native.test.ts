@@ -48,7 +48,9 @@ describe('Settings: protocol, context cache, workspace', () => {
 
     // Cache off, protocol back to OpenAI-compatible: no markers, the compatible path.
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    await dialog.getByRole('switch', { name: 'Context cache' }).uncheck();
+    // A click, then the saved state: the switch shows what main saved, a moment after the click.
+    await cache.click();
+    await poll(() => cache.isChecked()).toBe(false);
     await protocol.selectOption('compatible');
     await poll(() => protocol.inputValue()).toBe('compatible');
     await dialog.getByRole('button', { name: 'Close' }).click();

@@ -16,6 +16,7 @@ import { UndoNotice } from '../features/chat/UndoNotice';
 import { SensitiveWarning } from '../features/chat/SensitiveWarning';
 import { Settings } from '../features/settings/Settings';
 import { HeaderMore } from '../features/layout/HeaderMore';
+import { HeaderToggles } from '../features/controls/HeaderToggles';
 import { SidebarToggle } from '../features/layout/SidebarToggle';
 import '../features/layout/layout.css';
 import { useLayout } from '../state/layout-store';
@@ -51,6 +52,9 @@ export function App() {
           <AreaBoundary area="boundary.area.conversationSettings" resetKey={conversationId}>
             <ConversationSettings />
           </AreaBoundary>
+          <div className="wide-only">
+            <HeaderToggles />
+          </div>
           <div className="wide-only">
             <ConversationCost />
           </div>

@@ -40,23 +40,16 @@ describe('the tray', () => {
     expect(trayToolTip(status('off'))).toBe('Qwen Desk');
   });
 
-  it("takes the installers' icons first, then the placeholder, per platform", () => {
+  it('takes the packaged icon before the source tree one, and none when neither is there', () => {
     const files = new Set([
       path.join('/res/tray', 'tray-windows.ico'),
-      path.join('/dist/tray', 'tray-placeholder.png'),
-      path.join('/dist/tray', 'tray-placeholderTemplate.png'),
+      path.join('/src/tray', 'tray-windows.ico'),
     ]);
     const exists = (f: string) => files.has(f);
-    expect(findTrayIcon('win32', ['/res/tray', '/dist/tray'], exists)).toBe(
+    expect(findTrayIcon('win32', ['/res/tray', '/src/tray'], exists)).toBe(
       path.join('/res/tray', 'tray-windows.ico'),
     );
-    expect(findTrayIcon('linux', ['/res/tray', '/dist/tray'], exists)).toBe(
-      path.join('/dist/tray', 'tray-placeholder.png'),
-    );
-    expect(findTrayIcon('darwin', ['/res/tray', '/dist/tray'], exists)).toBe(
-      path.join('/dist/tray', 'tray-placeholderTemplate.png'),
-    );
-    expect(findTrayIcon('linux', ['/nowhere'], exists)).toBeNull();
+    expect(findTrayIcon('linux', ['/res/tray', '/src/tray'], exists)).toBeNull();
   });
 
   it("finds the installers' real icon set in build/tray for each platform (the names cannot drift)", () => {

@@ -16,7 +16,9 @@ export function ConversationCost() {
   const messages = useChatStore((s) => s.messages);
   const models = useCatalog((s) => s.models);
   const current = models.find((m) => m.id === model);
-  if (!current?.price || !messages.some((m) => m.usage)) return null;
+  // The space is kept while there is no cost yet, so the header does not shift when it appears.
+  if (!current?.price || !messages.some((m) => m.usage))
+    return <p className="conversation-cost" aria-hidden="true" />;
   let cost = 0;
   for (const m of messages) {
     if (!m.usage) continue;

@@ -8,7 +8,8 @@ import { useSettingsStore } from '../../state/settings-store';
 import { CapabilityBadges } from './CapabilityBadges';
 import { NumberField } from './NumberField';
 import { SwitchField } from './SwitchField';
-import { combinationError, fieldErrors, modelFor, supports } from './param-rules';
+import { controlStates } from './control-states';
+import { combinationError, fieldErrors, modelFor } from './param-rules';
 
 /**
  * The open conversation's Qwen parameters. Every change is kept with the conversation at once;
@@ -35,24 +36,9 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
     setSettings({ params: next });
   };
 
-  const caps = model.capabilities;
-  const thinkingLocked =
-    supports(model, 'thinking') || model.custom
-      ? null
-      : caps.thinking === 'always'
-        ? t('controls.reason.alwaysThinks', { model: model.id })
-        : t('controls.reason.noThinking', { model: model.id });
-  // The switch shows what is sent: the user's choice, else the model's default (qwen3.5+ think).
-  const thinking =
-    caps.thinking === 'always' && !model.custom
-      ? true
-      : (params.enableThinking ?? (caps.thinking === 'optional' ? model.thinkingDefault : false) ?? false);
-  const locked = (control: 'webSearch' | 'jsonMode') =>
-    supports(model, control)
-      ? null
-      : t(control === 'webSearch' ? 'controls.reason.noWebSearch' : 'controls.reason.noJson', {
-          model: model.id,
-        });
+  // The same states the header's toggles show (control-states.ts).
+  const states = controlStates(model, params, t);
+  const thinking = states.thinking.on;
 
   return (
     <SidePanel
@@ -120,14 +106,14 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
       <SwitchField
         checkbox
         label={t('controls.jsonMode')}
-        checked={supports(model, 'jsonMode') && params.jsonMode === true}
-        lockedReason={locked('jsonMode')}
+        checked={states.jsonMode.on}
+        lockedReason={states.jsonMode.locked}
         onChange={(on) => change('jsonMode', on || undefined)}
       />
       <SwitchField
         label={t('controls.thinking')}
         checked={thinking}
-        lockedReason={thinkingLocked}
+        lockedReason={states.thinking.locked}
         onChange={(on) => change('enableThinking', on)}
       />
       <NumberField
@@ -141,8 +127,8 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
       />
       <SwitchField
         label={t('controls.webSearch')}
-        checked={supports(model, 'webSearch') && params.enableSearch === true}
-        lockedReason={locked('webSearch')}
+        checked={states.webSearch.on}
+        lockedReason={states.webSearch.locked}
         onChange={(on) => change('enableSearch', on)}
       />
       {(model.searchStrategies?.length ?? 0) > 1 && (

@@ -4,11 +4,12 @@ import { useCatalog } from '../../state/catalog-store';
 import { useChatStore } from '../../state/chat-store';
 import { ConversationCost } from '../chat/ConversationCost';
 import { CapabilityBadges } from '../controls/CapabilityBadges';
+import { HeaderToggles } from '../controls/HeaderToggles';
 import { modelFor } from '../controls/param-rules';
 
 /**
- * In a narrow window (CSS shows it below 900 px) the header's badges, cost and the shortcuts button
- * move into this "More" menu, so nothing in the header leaves the screen.
+ * "More" (CSS shows it below 1440 px): the model's capability hints and, in narrow windows, the
+ * conversation's toggles, cost and the shortcuts button, so nothing in the header leaves the screen.
  */
 export function HeaderMore({ onShortcuts }: { onShortcuts: () => void }) {
   const t = useT();
@@ -51,6 +52,7 @@ export function HeaderMore({ onShortcuts }: { onShortcuts: () => void }) {
       </button>
       {open && (
         <div id="header-more-panel" className="header-more-panel" role="group" aria-label={t('layout.more')}>
+          <HeaderToggles />
           <CapabilityBadges model={model} />
           <ConversationCost />
           <button

@@ -48,4 +48,11 @@ describe('conversation cost', () => {
     expect(formatMoney(0.0012, 'CNY', 'zh-CN')).toBe('¥0.0012');
     expect(formatMoney(2, 'CNY', 'en')).toBe('CN¥2.00');
   });
+
+  it('says "< $0.0001" for a cost above zero that four places would show as 0.0000', () => {
+    expect(formatMoney(0.00003, 'USD', 'en')).toBe('< $0.0001');
+    expect(formatMoney(0.00003, 'CNY', 'zh-CN')).toBe('< ¥0.0001');
+    expect(formatMoney(0, 'USD', 'en')).toBe('$0.00');
+    expect(formatMoney(0.0001, 'USD', 'en')).toBe('$0.0001');
+  });
 });
