@@ -5,6 +5,7 @@
  */
 import type { ChatMessage, ChatParams, ModelInfo } from '../contract';
 import { fail } from '../core/app-error';
+import { visionSpec } from './vision';
 
 export const MAX_SEED = 2 ** 31 - 1;
 
@@ -24,6 +25,13 @@ export interface ChatBody {
   enable_thinking?: boolean;
   thinking_budget?: number;
   enable_search?: boolean;
+  /** Issue 10: images read at up to 16,384 tokens instead of the default `max_pixels`. */
+  vl_high_resolution_images?: boolean;
+}
+
+/** Whether the model reads images: the catalog's flag, or the vision rules know its id (Qwen3.5+). */
+export function seesImages(model: ModelInfo): boolean {
+  return model.capabilities.vision || visionSpec(model.id) !== null;
 }
 
 const invalid = (message: string, action?: string): never =>
@@ -83,7 +91,7 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
     invalid(`${model.name} has no JSON mode.`, 'Turn JSON mode off, or choose Qwen-Plus or Qwen-Max.');
   }
   if (
-    !caps.vision &&
+    !seesImages(model) &&
     messages.some((m) => Array.isArray(m.content) && m.content.some((c) => c.type === 'image_url'))
   ) {
     invalid(
@@ -152,5 +160,6 @@ export function buildChatBody(model: ModelInfo, messages: ChatMessage[], params:
   if (params.enableSearch !== undefined && (model.custom || model.capabilities.webSearch)) {
     body.enable_search = params.enableSearch;
   }
+  if (params.highResolution && seesImages(model)) body.vl_high_resolution_images = true;
   return body;
 }

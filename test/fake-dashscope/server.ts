@@ -20,6 +20,7 @@ import {
   SSE_DONE,
   usageChunk,
 } from './wire';
+import { receiveImages, type ReceivedImage } from './images';
 
 export const COMPATIBLE_PATH = '/compatible-mode/v1';
 
@@ -72,6 +73,8 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const STREAMING_ONLY = ['qwq-plus', 'qvq-max'];
 
 export interface RecordedRequest {
+  /** Issue 10: the images of a chat request, as the fake decoded them. */
+  images?: ReceivedImage[];
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
@@ -139,6 +142,12 @@ export class FakeDashScope {
     return this;
   }
 
+  /** Forgets queued answers a test left unused (a request it expected was refused first). */
+  clearQueue(): this {
+    this.queue.length = 0;
+    return this;
+  }
+
   /** What requests get when nothing is queued (default: a short streamed echo of the question). */
   setDefault(make: ((question: string) => FakeScenario) | null): this {
     this.defaultScenario = make;
@@ -203,7 +212,9 @@ export class FakeDashScope {
     if (req.method !== 'POST' || record.path !== `${COMPATIBLE_PATH}/chat/completions`) {
       return sendJson(res, 404, { error: { message: 'Not found', type: 'not_found', code: 'not_found' } });
     }
-    if (raw.length > MAX_BODY_BYTES) {
+    // With base64 parts the whole body may reach 64 MiB (§2); each item is checked below.
+    const limit = raw.includes(';base64,') ? 64 * 1024 * 1024 : MAX_BODY_BYTES;
+    if (raw.length > limit) {
       // The gateway answers, not the model service: no DashScope error body (§2 gives only the status).
       res.writeHead(413, { 'content-type': 'text/html' });
       res.end(
@@ -221,6 +232,9 @@ export class FakeDashScope {
     const request = body as FakeRequestBody;
     const refusal = refuse(request);
     if (refusal) return sendError(res, refusal.status, refusal.error);
+    const received = receiveImages(request.messages);
+    if ('error' in received) return sendError(res, 400, received.error);
+    if (received.images.length > 0) record.images = received.images;
     const question = lastUserText(request.messages ?? []);
     const thinking = request.enable_thinking === true || STREAMING_ONLY.includes(request.model ?? '');
     const scenario = this.queue.shift() ??

@@ -13,6 +13,8 @@ import { Sidebar } from '../features/sidebar/Sidebar';
 import { ConversationSettings } from '../features/controls/ConversationSettings';
 import { SendRefusal } from '../features/controls/SendRefusal';
 import { Settings } from '../features/settings/Settings';
+import { DropOverlay, useFileIntake } from '../features/attachments';
+import { attachToMain } from '../features/chat/main-attachments';
 
 /**
  * The main window: the header (model, cost, shortcuts, Settings), the sidebar (conversations), and
@@ -27,6 +29,7 @@ export function App() {
   const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
   const conversationId = useChatStore((s) => s.conversationId);
   useGlobalShortcuts(toggleHelp);
+  const dragging = useFileIntake(attachToMain); // issue 10: drop and paste anywhere on the window
   useEffect(() => connectChatEvents(), []);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -66,6 +69,7 @@ export function App() {
         <SendRefusal />
         <Composer />
       </main>
+      <DropOverlay visible={dragging} />
       <AreaBoundary area="boundary.area.shortcuts">
         <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       </AreaBoundary>

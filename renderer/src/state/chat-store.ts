@@ -5,6 +5,8 @@
 import { create } from 'zustand';
 import type {
   AppError,
+  AttachmentInput,
+  AttachmentView,
   ChatEvent,
   ChatParams,
   HistoryMessage,
@@ -49,6 +51,14 @@ export interface UiMessage {
   answerStartedAt?: number;
   /** The engine is waiting before trying again (from the `retrying` event). */
   retry?: { attempt: number; maxAttempts: number; until: number; error: AppError };
+  /** Issue 10: a question's images and text files. */
+  attachments?: AttachmentView[];
+}
+
+/** Issue 10: what a question carries: the inputs main checks and stores, and how the message shows them. */
+export interface OutgoingAttachments {
+  inputs: AttachmentInput[];
+  views: AttachmentView[];
 }
 
 interface ChatState {
@@ -75,7 +85,7 @@ interface ChatState {
   clearRefusal(): void;
   // --- end conversation controls ---
   /** Sends a question; resolves once the stream has started (or failed to); false when refused. */
-  send(text: string): Promise<boolean>;
+  send(text: string, attachments?: OutgoingAttachments): Promise<boolean>;
   stop(): Promise<void>;
   applyEvent(event: ChatEvent): void;
   newChat(): void;
@@ -115,6 +125,7 @@ export function toUiMessage(m: HistoryMessage): UiMessage {
     siblingCount: m.siblingCount,
     model: m.model,
     createdAt: m.createdAt,
+    ...(m.attachments?.length ? { attachments: m.attachments } : {}),
   };
 }
 
@@ -205,9 +216,10 @@ export const useChatStore = create<ChatState>((set, get) => {
     clearRefusal: () => set({ sendRefusal: null }),
     // --- end conversation controls ---
 
-    async send(text) {
+    async send(text, attachments) {
       const question = text.trim();
-      if (!question || streaming()) return false;
+      const carried = attachments?.inputs.length ? attachments : null;
+      if ((!question && !carried) || streaming()) return false;
       const blocked = refuse(question);
       if (blocked) {
         set({ sendRefusal: blocked });
@@ -216,7 +228,12 @@ export const useChatStore = create<ChatState>((set, get) => {
       // Opened in the middle of a long conversation: the question follows its newest message.
       const open = get().conversationId;
       if (get().hasNewer && open !== null) await get().openConversation(open);
-      const user: UiMessage = { id: newId(), role: 'user', content: question };
+      const user: UiMessage = {
+        id: newId(),
+        role: 'user',
+        content: question,
+        ...(carried ? { attachments: carried.views } : {}),
+      };
       const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
       set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null, sendRefusal: null }));
       const conversationId = get().conversationId;
@@ -224,10 +241,19 @@ export const useChatStore = create<ChatState>((set, get) => {
         ...(conversationId !== null ? { conversationId } : {}),
         content: question,
         ...target(),
+        ...(carried ? { attachments: carried.inputs } : {}),
       });
       if (result.ok) {
         if (conversationId === null) forgetDraft();
         settle(user.id, assistant.id, result.value);
+      } else if (carried && result.error.code === 'invalid_argument') {
+        // Issue 10: main refused an attachment before anything was written: the question, its
+        // text and its attachments go back to the composer, with main's reason.
+        set((s) => ({
+          messages: s.messages.filter((m) => m.id !== user.id && m.id !== assistant.id),
+          sendRefusal: result.error,
+        }));
+        return false;
       } else failed(assistant.id, result.error);
       return true;
     },

@@ -3,6 +3,9 @@ import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { editAndResend } from '../../state/message-actions';
 import { useComposer } from './composer-store';
+import { AttachButton, AttachmentTray, localViews, useComposerAttachments } from '../attachments';
+import { useCatalog } from '../../state/catalog-store';
+import { attachToMain, mainAttachments } from './main-attachments';
 
 /**
  * The question box: Enter sends, Shift+Enter adds a line, Up in an empty box edits the last
@@ -15,19 +18,50 @@ export function Composer() {
   const streaming = useChatStore((s) => s.messages.some((m) => m.status === 'streaming'));
   const send = useChatStore((s) => s.send);
   const stop = useChatStore((s) => s.stop);
+  // Issue 10: the images and files going with the question.
+  const model = useChatStore((s) => s.model);
+  const highResolution = useChatStore((s) => s.params.highResolution === true);
+  const setSettings = useChatStore((s) => s.setSettings);
+  const messages = useChatStore((s) => s.messages);
+  const models = useCatalog((s) => s.models);
+  const attachmentCount = mainAttachments((s) => s.items.length);
+  const earlier = messages.flatMap((m) => m.attachments ?? []);
+  const attachments = useComposerAttachments({
+    store: mainAttachments,
+    modelId: model,
+    highResolution,
+    models,
+    earlier,
+  });
 
   useEffect(() => {
     if (focusSeq > 0) box.current?.focus();
   }, [focusSeq]);
 
   const submit = () => {
-    if (!text.trim() || streaming) return;
+    const carried = !editingId && attachmentCount > 0;
+    if ((!text.trim() && !carried) || streaming) return;
+    if (carried) {
+      const refused = attachments.refusal(text);
+      if (refused) {
+        useChatStore.setState({ sendRefusal: { code: 'invalid_argument', message: refused } });
+        return;
+      }
+    }
     const question = text;
     const editing = editingId;
     cancelEditing();
     if (editing) void editAndResend(editing, question);
-    // A question the engine's rules refuse (conversation controls) goes back into the box.
-    else void send(question).then((sent) => sent || setText(question));
+    else {
+      const outgoing = carried
+        ? { inputs: mainAttachments.getState().toInput(), views: localViews(mainAttachments) }
+        : undefined;
+      // A question the engine's (or main's) rules refuse goes back into the box, its attachments kept.
+      void send(question, outgoing).then((sent) => {
+        if (!sent) setText(question);
+        else if (carried) mainAttachments.getState().clear();
+      });
+    }
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -60,7 +94,14 @@ export function Composer() {
           </button>
         </p>
       )}
+      <AttachmentTray
+        store={mainAttachments}
+        {...attachments}
+        text={text}
+        onSwitch={(id) => setSettings({ model: id })}
+      />
       <div className="composer-row">
+        <AttachButton onFiles={attachToMain} />
         <textarea
           ref={box}
           aria-label={t('composer.label')}
@@ -75,7 +116,7 @@ export function Composer() {
             {t('composer.stop')}
           </button>
         ) : (
-          <button type="submit" disabled={!text.trim()}>
+          <button type="submit" disabled={!text.trim() && attachmentCount === 0}>
             {t('composer.send')}
           </button>
         )}

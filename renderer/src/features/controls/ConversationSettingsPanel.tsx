@@ -9,6 +9,7 @@ import { CapabilityBadges } from './CapabilityBadges';
 import { NumberField } from './NumberField';
 import { SwitchField } from './SwitchField';
 import { combinationError, fieldErrors, modelFor, supports } from './param-rules';
+import { seesImages } from '../../../../electron/qwen/params';
 
 /**
  * The open conversation's Qwen parameters. Every change is kept with the conversation at once;
@@ -140,6 +141,13 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
         checked={supports(model, 'webSearch') && params.enableSearch === true}
         lockedReason={locked('webSearch')}
         onChange={(on) => change('enableSearch', on)}
+      />
+      {/* Issue 10: images fitted to the high-resolution cap, sent with vl_high_resolution_images. */}
+      <SwitchField
+        label={t('controls.highResolution')}
+        checked={seesImages(model) && params.highResolution === true}
+        lockedReason={seesImages(model) ? null : t('controls.reason.noVision', { model: model.id })}
+        onChange={(on) => change('highResolution', on)}
       />
       {conflict && (
         <div role="alert" className="error">
