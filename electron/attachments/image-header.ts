@@ -100,7 +100,7 @@ export function hasMetadata(b: Uint8Array): boolean {
   const mime = sniffImageMime(b);
   if (mime === 'image/jpeg') {
     let i = 2;
-    while (i + 4 < b.length) {
+    while (i + 3 < b.length) {
       if (b[i] !== 0xff) return true; // not a clean segment list: treat as unknown, re-encode
       const marker = b[i + 1]!;
       if (marker === 0xda) return false;

@@ -1,6 +1,8 @@
 import type { AppError, AttachmentInput, ChatMessage, ChatParams, SendResult } from '../contract';
 import { validateAttachments } from '../attachments/validate';
 import { buildUserContent } from '../attachments/request-parts';
+import { describeModel } from '../qwen/models';
+import { seesImages } from '../qwen/params';
 import type { HistoryStore } from '../history/history-store';
 import type { MessageRow } from '../history/rows';
 import { toConversation } from '../history/rows';
@@ -63,6 +65,11 @@ export class ConversationService {
     const now = this.clock.now();
     // Issue 10: every image checked before anything is written; refused ones throw invalid_argument.
     const attachments = validateAttachments(input.attachments ?? []);
+    const model = describeModel(input.model);
+    if (attachments.some((a) => a.kind === 'image') && !model.custom && !seesImages(model))
+      fail('invalid_argument', `${model.name} cannot see images.`, {
+        action: 'Switch to a vision model (Qwen3-VL, Qwen-VL or Qwen3.5 and later), or remove the images.',
+      });
     const ids = this.store.db.transaction(() => {
       const conversationId =
         input.conversationId ??
