@@ -152,6 +152,31 @@ describe('images in questions (issue 10)', () => {
     await expect.poll(() => viewer.count()).toBe(0);
   }, 120_000);
 
+  it('"High resolution" fits to the 16,777,216-px cap and sends vl_high_resolution_images', async () => {
+    const { page: p } = await start();
+    await switchToVisionByTyping(p);
+    await p.getByRole('button', { name: 'Conversation settings' }).click();
+    const panel = p.getByRole('dialog', { name: 'Conversation settings' });
+    await panel.getByRole('switch', { name: 'High resolution' }).check();
+    await p.keyboard.press('Escape');
+    await dropFiles(p, [fixtures.photo]);
+    const text = await ready(p, 'photo.jpg');
+    expect(text).toContain('3328 × 4992');
+    expect(tokensIn(text)).toBe(formula(3328, 4992));
+    await p.getByRole('textbox', { name: 'Message' }).fill('Read the small print.');
+    fake.enqueue({ type: 'stream', tokens: tokenize('Tiny text.'), delayMs: 1 });
+    fake.enqueue({ type: 'completion', content: 'Small print' });
+    const request = await sendAndWait(p);
+    expect((request.body as { vl_high_resolution_images?: boolean }).vl_high_resolution_images).toBe(true);
+    expect(request.images![0]).toMatchObject({
+      width: 3328,
+      height: 4992,
+      exif: false,
+      maxPixels: 16_777_216,
+    });
+    expect(request.images![0]!.dataUrl.length).toBeLessThanOrEqual(10_485_760);
+  }, 120_000);
+
   it('refuses what is not an image, naming each file, and leaves the typed text alone', async () => {
     const { page: p } = await start();
     const box = p.getByRole('textbox', { name: 'Message' });
