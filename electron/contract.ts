@@ -392,9 +392,9 @@ const historyChannels = {
       messageId: dbIdSchema,
       content: z.string().trim().min(1, { message: 'There is nothing to send.' }).max(MAX_MESSAGE_CHARS),
       ...sendTargetSchema,
-      /** Issue 10: which of the original question's attachments the edit keeps (all when absent). */
-      keepAttachmentIds: z
-        .array(dbIdSchema)
+      /** Issue 10: positions (from 0) of the original question's attachments the edit keeps; all when absent. */
+      keepAttachments: z
+        .array(z.number().int().nonnegative())
         .max(MAX_IMAGES + MAX_TEXT_FILES)
         .optional(),
     }),

@@ -96,7 +96,7 @@ export class ConversationService {
 
   /** The question edited, as a new sibling of the original (which stays, with its answers). */
   async editAndResend(
-    input: Target & { messageId: number; content: string; keepAttachmentIds?: number[] | undefined },
+    input: Target & { messageId: number; content: string; keepAttachments?: number[] | undefined },
   ): Promise<SendResult> {
     const original = this.message(input.messageId);
     if (original.role !== 'user') fail('invalid_argument', 'Only your own messages can be edited.');
@@ -104,7 +104,7 @@ export class ConversationService {
     const ids = this.store.db.transaction(() => {
       const userId = this.addUser(original.conversation_id, original.parent_id, input.content, now);
       // Issue 10: the edit keeps the original's images, or the ones the user did not remove.
-      this.store.attachments.copy(original.id, userId, input.keepAttachmentIds, now);
+      this.store.attachments.copy(original.id, userId, input.keepAttachments, now);
       return { userId, assistantId: this.addAssistant(original.conversation_id, userId, input, now) };
     })();
     return this.answer(original.conversation_id, ids.userId, ids.assistantId, input);

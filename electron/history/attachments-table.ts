@@ -63,14 +63,13 @@ export class AttachmentsTable {
     });
   }
 
-  /** Copies some of one message's attachments to another (an edited question keeps its images). */
-  copy(
-    fromMessageId: number,
-    toMessageId: number,
-    keepIds: readonly number[] | undefined,
-    now: number,
-  ): void {
-    const rows = this.forMessage(fromMessageId).filter((a) => !keepIds || keepIds.includes(a.id));
+  /**
+   * Copies some of one message's attachments to another (an edited question keeps its images):
+   * those at the positions in `keep`, or all. Positions, not ids, so a window that has not reloaded
+   * the question since sending it names them the same way.
+   */
+  copy(fromMessageId: number, toMessageId: number, keep: readonly number[] | undefined, now: number): void {
+    const rows = this.forMessage(fromMessageId).filter((_, i) => !keep || keep.includes(i));
     const ref = this.db.prepare(
       `INSERT INTO attachments (message_id, position, kind, file_name, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
     );

@@ -237,6 +237,51 @@ describe('images in questions (issue 10)', () => {
     expect(parts[2]!.text).toContain('龙井');
   }, 120_000);
 
+  it('Regenerate sends the images again; Edit can remove one', async () => {
+    const { page: p } = await start();
+    await switchToVisionByTyping(p);
+    await pasteFiles(p, [fixtures.screenshot]);
+    await ready(p, 'screenshot.png');
+    const pick = p.waitForEvent('filechooser');
+    await p.getByRole('button', { name: 'Attach images' }).click();
+    await (await pick).setFiles([fixtures.notes]);
+    await ready(p, 'notes.md');
+    await p.getByRole('textbox', { name: 'Message' }).fill('What does the window say?');
+    fake.enqueue({ type: 'stream', tokens: tokenize('First answer.'), delayMs: 1 });
+    fake.enqueue({ type: 'completion', content: 'Window words' });
+    await sendAndWait(p);
+
+    const before = fake.streamRequests.length;
+    fake.enqueue({ type: 'stream', tokens: tokenize('Second answer.'), delayMs: 1 });
+    await p
+      .locator('article[data-role="assistant"]')
+      .last()
+      .getByRole('button', { name: 'Regenerate' })
+      .click();
+    await expect.poll(() => fake.streamRequests.length).toBe(before + 1);
+    expect(fake.streamRequests.at(-1)!.images?.length).toBe(1);
+    await p.locator('article[data-role="assistant"][data-status="done"]').last().waitFor();
+
+    await p.locator('article[data-role="user"]').last().getByRole('button', { name: 'Edit' }).click();
+    await p
+      .getByRole('list', { name: 'Attachments' })
+      .getByRole('button', { name: 'Remove screenshot.png' })
+      .click();
+    await p.getByRole('textbox', { name: 'Message' }).fill('And the notes alone?');
+    fake.enqueue({ type: 'stream', tokens: tokenize('Notes only.'), delayMs: 1 });
+    const edited = await sendAndWait(p);
+    expect(edited.images).toBeUndefined();
+    const parts = (edited.body as { messages: Array<{ content: unknown }> }).messages.at(-1)!
+      .content as Array<{
+      type: string;
+      text?: string;
+    }>;
+    expect(parts.map((c) => c.type)).toEqual(['text', 'text']);
+    expect(parts[0]!.text).toContain('File: notes.md');
+    const question = p.locator('article[data-role="user"]').last();
+    expect(await question.getByRole('img', { name: 'screenshot.png' }).count()).toBe(0);
+  }, 120_000);
+
   it('shows the thumbnails again after a restart, and sends earlier images with a later turn', async () => {
     const first = await start();
     await switchToVisionByTyping(first.page);

@@ -92,9 +92,13 @@ interface ChatState {
   openConversation(conversationId: number, focusMessageId?: number): Promise<AppError | null>;
   loadOlder(): Promise<void>;
   regenerate(messageId: string): Promise<void>;
-  editAndResend(messageId: string, text: string): Promise<void>;
+  editAndResend(messageId: string, text: string, keepAttachments?: number[]): Promise<void>;
   switchBranch(messageId: string): Promise<void>;
 }
+
+/** Issue 10: what a question not yet in the history carried, so Retry sends its images again. */
+const outgoing = new Map<string, OutgoingAttachments>();
+export const outgoingOf = (messageId: string): OutgoingAttachments | undefined => outgoing.get(messageId);
 
 let localId = 0;
 const newId = () => `local-${++localId}`;
@@ -236,6 +240,7 @@ export const useChatStore = create<ChatState>((set, get) => {
       };
       const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
       set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null, sendRefusal: null }));
+      if (carried) outgoing.set(user.id, carried);
       const conversationId = get().conversationId;
       const result = await qwen().invoke('history.send', {
         ...(conversationId !== null ? { conversationId } : {}),
@@ -392,15 +397,17 @@ export const useChatStore = create<ChatState>((set, get) => {
       else failed(assistant.id, result.error);
     },
 
-    async editAndResend(messageId, text) {
+    async editAndResend(messageId, text, keepAttachments) {
       const index = get().messages.findIndex((m) => m.id === messageId);
       const old = get().messages[index];
       const content = text.trim();
       if (!old || old.role !== 'user' || !content || streaming()) return;
+      const kept = old.attachments?.filter((_, i) => !keepAttachments || keepAttachments.includes(i));
       const user: UiMessage = {
         id: newId(),
         role: 'user',
         content,
+        ...(kept?.length ? { attachments: kept } : {}),
         siblingIndex: old.siblingCount ?? 1,
         siblingCount: (old.siblingCount ?? 1) + 1,
       };
@@ -410,6 +417,7 @@ export const useChatStore = create<ChatState>((set, get) => {
         messageId: Number(messageId),
         content,
         ...target(),
+        ...(keepAttachments ? { keepAttachments } : {}),
       });
       if (result.ok) settle(user.id, assistant.id, result.value);
       else failed(assistant.id, result.error);

@@ -6,6 +6,7 @@
 import { qwen } from '../api/qwen';
 import {
   followContinuedStream,
+  outgoingOf,
   toUiMessage,
   updateMessage,
   useChatStore,
@@ -39,13 +40,14 @@ export async function retry(id: string): Promise<void> {
   const question = messages[at - 1];
   if (at < 0 || question?.role !== 'user') return;
   useChatStore.setState({ messages: messages.slice(0, at - 1) });
-  await useChatStore.getState().send(question.content);
+  // Issue 10: with the images it carried (they never reached the history).
+  await useChatStore.getState().send(question.content, outgoingOf(question.id));
 }
 
 /** Replaces question `id` with `text` as a new sibling, and asks again from there. */
-export async function editAndResend(id: string, text: string): Promise<void> {
+export async function editAndResend(id: string, text: string, keepAttachments?: number[]): Promise<void> {
   if (!text.trim() || isStreaming()) return;
-  await useChatStore.getState().editAndResend(id, text);
+  await useChatStore.getState().editAndResend(id, text, keepAttachments);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { editAndResend } from '../../state/message-actions';
@@ -6,6 +7,7 @@ import { useComposer } from './composer-store';
 import { AttachButton, AttachmentTray, localViews, useComposerAttachments } from '../attachments';
 import { useCatalog } from '../../state/catalog-store';
 import { attachToMain, mainAttachments } from './main-attachments';
+import { EditingAttachments } from './EditingAttachments';
 
 /**
  * The question box: Enter sends, Shift+Enter adds a line, Up in an empty box edits the last
@@ -22,10 +24,10 @@ export function Composer() {
   const model = useChatStore((s) => s.model);
   const highResolution = useChatStore((s) => s.params.highResolution === true);
   const setSettings = useChatStore((s) => s.setSettings);
-  const messages = useChatStore((s) => s.messages);
   const models = useCatalog((s) => s.models);
   const attachmentCount = mainAttachments((s) => s.items.length);
-  const earlier = messages.flatMap((m) => m.attachments ?? []);
+  // Shallow-compared: the composer must not re-render on every streamed delta.
+  const earlier = useChatStore(useShallow((s) => s.messages.flatMap((m) => m.attachments ?? [])));
   const attachments = useComposerAttachments({
     store: mainAttachments,
     modelId: model,
@@ -50,8 +52,13 @@ export function Composer() {
     }
     const question = text;
     const editing = editingId;
+    // Issue 10: the positions, in the original question, of the attachments the edit keeps.
+    const remaining = useComposer.getState().editingAttachments;
+    const kept = (
+      useChatStore.getState().messages.find((m) => m.id === editingId)?.attachments ?? []
+    ).flatMap((a, i) => (remaining.some((r) => r.id === a.id) ? [i] : []));
     cancelEditing();
-    if (editing) void editAndResend(editing, question);
+    if (editing) void editAndResend(editing, question, kept);
     else {
       const outgoing = carried
         ? { inputs: mainAttachments.getState().toInput(), views: localViews(mainAttachments) }
@@ -76,7 +83,7 @@ export function Composer() {
       const last = useChatStore.getState().messages.findLast((m) => m.role === 'user');
       if (last) {
         e.preventDefault();
-        startEditing(last.id, last.content);
+        startEditing(last.id, last.content, last.attachments);
       }
     } else if (e.key === 'Escape' && editingId) {
       e.preventDefault();
@@ -94,6 +101,7 @@ export function Composer() {
           </button>
         </p>
       )}
+      {editingId && <EditingAttachments />}
       <AttachmentTray
         store={mainAttachments}
         {...attachments}
