@@ -250,6 +250,7 @@ export const useChatStore = create<ChatState>((set, get) => {
       });
       if (result.ok) {
         if (conversationId === null) forgetDraft();
+        outgoing.delete(user.id); // in the history now: Retry regenerates from there
         settle(user.id, assistant.id, result.value);
       } else if (carried && result.error.code === 'invalid_argument') {
         // Issue 10: main refused an attachment before anything was written: the question, its
@@ -258,6 +259,7 @@ export const useChatStore = create<ChatState>((set, get) => {
           messages: s.messages.filter((m) => m.id !== user.id && m.id !== assistant.id),
           sendRefusal: result.error,
         }));
+        outgoing.delete(user.id);
         return false;
       } else failed(assistant.id, result.error);
       return true;
