@@ -15,7 +15,15 @@ export function AttachButton({ onFiles, disabled }: { onFiles(files: File[]): vo
         disabled={disabled}
         onClick={() => input.current?.click()}
       >
-        📎
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+          <path
+            d="M16.5 6.5 8.6 14.4a2 2 0 0 0 2.8 2.8l8-8a4 4 0 0 0-5.6-5.6l-8 8a6 6 0 0 0 8.5 8.5l6.4-6.4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          />
+        </svg>
       </button>
       <input
         ref={input}

@@ -68,7 +68,7 @@ export function AttachmentTray(props: AttachmentTrayProps) {
                     <img src={item.thumbUrl} alt="" className="attachment-thumb" />
                   ) : (
                     <span className="attachment-thumb placeholder" aria-hidden="true">
-                      {item.kind === 'text' ? '📄' : '…'}
+                      {item.kind === 'text' ? fileExtension(item.fileName) : '…'}
                     </span>
                   )}
                   <span className="attachment-name">{item.fileName}</span>
@@ -103,4 +103,10 @@ export function AttachmentTray(props: AttachmentTrayProps) {
       )}
     </div>
   );
+}
+
+/** A text file's chip shows its extension where an image shows its thumbnail. */
+function fileExtension(name: string): string {
+  const ext = name.includes('.') ? name.split('.').pop()! : 'txt';
+  return ext.slice(0, 4).toUpperCase();
 }

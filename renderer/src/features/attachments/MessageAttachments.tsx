@@ -26,7 +26,7 @@ export function MessageAttachments({ attachments }: { attachments: readonly Atta
           </button>
         ) : (
           <span key={`${a.id}-${a.sha256}`} className="message-file">
-            📄 {a.fileName}
+            {a.fileName}
           </span>
         ),
       )}
