@@ -188,9 +188,10 @@ describe('images in questions (issue 10)', () => {
       fixtures.truncatedJpeg,
       fixtures.tinyPng,
       fixtures.tallPng,
+      fixtures.heic,
     ]);
     const alert = p.getByRole('alert').filter({ hasText: 'drawing.svg' });
-    await expect.poll(() => alert.locator('li').count(), { timeout: 20_000 }).toBe(6);
+    await expect.poll(() => alert.locator('li').count(), { timeout: 20_000 }).toBe(7);
     const said = (await alert.textContent()) ?? '';
     expect(said).toContain('“drawing.svg” is an SVG image');
     expect(said).toContain('“report.pdf” is not an image');
@@ -198,6 +199,9 @@ describe('images in questions (issue 10)', () => {
     expect(said).toContain('“cut.jpg” could not be read as an image');
     expect(said).toContain('“tiny.png” is too small');
     expect(said).toContain('“tall.png” is too long and thin');
+    expect(said).toContain(
+      '“IMG_0001.HEIC” is a HEIC photo, which Qwen Desk cannot read yet. Convert it to JPEG first',
+    );
     expect(await p.getByRole('list', { name: 'Attachments' }).count()).toBe(0);
     expect(await box.inputValue()).toBe('keep me exactly');
   }, 60_000);
@@ -313,6 +317,86 @@ describe('images in questions (issue 10)', () => {
     fake.enqueue({ type: 'stream', tokens: tokenize('Purple.'), delayMs: 1 });
     const request = await sendAndWait(p);
     expect(request.images?.length).toBe(1);
+  }, 120_000);
+  it('says it in 简体中文 too', async () => {
+    const app = await startBrowserMode({
+      DASHSCOPE_API_KEY: KEY,
+      DASHSCOPE_BASE_URL: fake.baseURL,
+      QWEN_DESK_DATA_DIR: tempDataDir(),
+    });
+    apps.push(app);
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('textbox', { name: '消息' }).waitFor();
+    await dropFiles(page, [fixtures.svg]);
+    await expect
+      .poll(() => page!.getByRole('alert').innerText())
+      .toContain('“drawing.svg”是 SVG 图片，因可能包含脚本而不被接受。');
+    expect(await page.getByRole('button', { name: '添加图片' }).count()).toBe(1);
+  });
+
+  it('exports the images in JSON and imports them into a fresh history; a delete leaves no byte of them on disk', async () => {
+    const first = await start();
+    await switchToVisionByTyping(first.page);
+    await pasteFiles(first.page, [fixtures.screenshot]);
+    await ready(first.page, 'screenshot.png');
+    await first.page.getByRole('textbox', { name: 'Message' }).fill('Keep this one.');
+    fake.enqueue({ type: 'stream', tokens: tokenize('Kept.'), delayMs: 1 });
+    fake.enqueue({ type: 'completion', content: 'Shot to keep' });
+    await sendAndWait(first.page);
+    const nav = first.page.getByRole('navigation', { name: 'Conversations' });
+    await nav.getByRole('button', { name: 'Shot to keep' }).waitFor();
+    const [download] = await Promise.all([
+      first.page.waitForEvent('download'),
+      nav.getByRole('button', { name: 'Export all as JSON' }).click(),
+    ]);
+    const json = fs.readFileSync((await download.path())!, 'utf8');
+    expect(json).toContain(fs.readFileSync(fixtures.screenshot).toString('base64'));
+
+    // Deleted: the screenshot's bytes are gone from every file of the data directory.
+    const row = nav
+      .getByRole('listitem')
+      .filter({ has: first.page.getByRole('button', { name: 'Shot to keep', exact: true }) });
+    await row.hover();
+    await row.getByRole('button', { name: 'Delete', exact: true }).click();
+    await nav
+      .getByRole('alertdialog', { name: 'Delete conversation' })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click();
+    await expect.poll(() => nav.getByRole('button', { name: 'Shot to keep' }).count()).toBe(0);
+    const marker = fs.readFileSync(fixtures.screenshot).subarray(-400, -300);
+    const files = fs
+      .readdirSync(first.dataDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files)
+      expect(fs.readFileSync(`${f.parentPath}/${f.name}`).includes(marker), f.name).toBe(false);
+    await page!.context().close();
+    page = undefined;
+
+    // A fresh history imports it, and the thumbnail is back.
+    const second = await start();
+    const chooser = second.page.waitForEvent('filechooser');
+    await second.page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: 'Import JSON' })
+      .click();
+    await (
+      await chooser
+    ).setFiles({ name: 'h.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await second.page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: 'Shot to keep' })
+      .click();
+    const thumb = second.page
+      .locator('article[data-role="user"]')
+      .getByRole('img', { name: 'screenshot.png' });
+    await expect
+      .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: 15_000,
+      })
+      .toBe(1280);
   }, 120_000);
 });
 

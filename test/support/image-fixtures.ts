@@ -24,6 +24,8 @@ export interface ImageFixtures {
   truncatedJpeg: string;
   hugePng: string;
   notes: string;
+  /** The start of a HEIC file (an ISO-BMFF `ftyp` box, brand heic). */
+  heic: string;
 }
 
 /** Draws in a blank page and returns the encoded bytes. */
@@ -169,5 +171,13 @@ export async function makeImageFixtures(browser: Browser): Promise<ImageFixtures
     truncatedJpeg: file('cut.jpg', small.subarray(0, Math.floor(small.length / 2))),
     hugePng: file('huge.png', noisePng(3700)),
     notes: file('notes.md', '# Notes\n\nThe plan: 龙井 tea at 3 pm.\n'),
+    heic: file(
+      'IMG_0001.HEIC',
+      Buffer.concat([
+        Buffer.from([0, 0, 0, 0x18]),
+        Buffer.from('ftypheic\0\0\0\0mif1heic'),
+        Buffer.alloc(64),
+      ]),
+    ),
   };
 }
