@@ -10,6 +10,13 @@
  */
 import { z } from 'zod';
 import { regionIds } from './qwen/regions';
+import {
+  MAX_IMAGE_BYTES,
+  MAX_MESSAGE_IMAGE_CHARS,
+  MAX_IMAGES,
+  MAX_TEXT_FILES,
+  MAX_TEXT_FILE_CHARS,
+} from './qwen/vision';
 
 /** Longest text accepted in one message (characters). A huge paste beyond this gets a clear message. */
 export const MAX_MESSAGE_CHARS = 1_000_000;
@@ -290,15 +297,14 @@ export interface HistoryNotice {
 
 // ---- Attachments (issue 10): images and text files sent with a question ----------------------
 
-/** Largest image accepted, in bytes: its base64 data URL stays within DashScope's 10,485,760. */
-export const MAX_IMAGE_BYTES = 7_800_000;
-/** Base64 characters of all images of one message together (within one bridge message). */
-export const MAX_MESSAGE_IMAGE_CHARS = 30_000_000;
-/** Images per message, and text files per message. */
-export const MAX_IMAGES = 20;
-export const MAX_TEXT_FILES = 10;
-/** A text file attached as a text part: at most 512 KB (checked as characters here, bytes in the page). */
-export const MAX_TEXT_FILE_CHARS = 524_288;
+// The limits live in qwen/vision.ts (pure, no zod), so the renderer can import them as values.
+export {
+  MAX_IMAGE_BYTES,
+  MAX_MESSAGE_IMAGE_CHARS,
+  MAX_IMAGES,
+  MAX_TEXT_FILES,
+  MAX_TEXT_FILE_CHARS,
+} from './qwen/vision';
 
 const fileNameSchema = z
   .string()

@@ -55,8 +55,16 @@ export const MIN_IMAGE_SIDE = 10;
 export const MAX_ASPECT_RATIO = 200;
 /** DashScope's limit per data URL item: 10,485,760 bytes. */
 export const MAX_DATA_URL_BYTES = 10_485_760;
-/** Images per message (main refuses more). */
-export const MAX_IMAGES_PER_MESSAGE = 20;
+// Attachment limits (issue 10), checked by the contract's schemas and the page alike.
+/** Largest image accepted, in bytes: its base64 data URL stays within DashScope's 10,485,760. */
+export const MAX_IMAGE_BYTES = 7_800_000;
+/** Base64 characters of all images of one message together (within one bridge message). */
+export const MAX_MESSAGE_IMAGE_CHARS = 30_000_000;
+/** Images per message, and text files per message. */
+export const MAX_IMAGES = 20;
+export const MAX_TEXT_FILES = 10;
+/** A text file attached as a text part: at most 512 KB (checked as characters here, bytes in the page). */
+export const MAX_TEXT_FILE_CHARS = 524_288;
 
 /** Why an image of this size cannot be sent at all, or null. */
 export function sizeProblem(width: number, height: number): 'too_small' | 'too_narrow' | null {

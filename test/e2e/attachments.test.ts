@@ -54,6 +54,14 @@ describe('images in questions (issue 10)', () => {
     });
     apps.push(app);
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 800 } });
+    // The worker, blob: thumbnails and /attachment/ images all within the app's CSP.
+    await context.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
     page = await context.newPage();
     await page.goto(app.url);
     await page.getByRole('textbox', { name: 'Message' }).waitFor();
@@ -150,6 +158,7 @@ describe('images in questions (issue 10)', () => {
     await viewer.waitFor();
     await p.keyboard.press('Escape');
     await expect.poll(() => viewer.count()).toBe(0);
+    expect(await p.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   }, 120_000);
 
   it('"High resolution" fits to the 16,777,216-px cap and sends vl_high_resolution_images', async () => {

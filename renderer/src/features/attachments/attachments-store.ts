@@ -5,8 +5,8 @@
  * will be sent, or a notice naming the file and why it was refused. Nothing here touches the draft.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { MAX_IMAGES, MAX_TEXT_FILES, type AttachmentInput } from '../../../../electron/contract';
-import type { VisionSpec } from '../../../../electron/qwen/vision';
+import type { AttachmentInput } from '../../../../electron/contract';
+import { MAX_IMAGES, MAX_TEXT_FILES, type VisionSpec } from '../../../../electron/qwen/vision';
 import { classify, readText, type Refusal } from './classify';
 import { fitImage } from './fit-client';
 import type { FittedImage } from './fit-protocol';

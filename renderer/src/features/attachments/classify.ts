@@ -4,7 +4,7 @@
  * the reason the chip row shows. SVG is refused (it can carry script); HEIC and TIFF get a message
  * saying how to convert.
  */
-import { MAX_TEXT_FILE_CHARS } from '../../../../electron/contract';
+import { MAX_TEXT_FILE_CHARS } from '../../../../electron/qwen/vision';
 
 export type Refusal =
   | 'empty'

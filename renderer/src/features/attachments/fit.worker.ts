@@ -6,8 +6,7 @@
  * takes, is sent as it is: re-encoding would only make it bigger (LobeHub #13485).
  */
 import { hasMetadata, sniffImageMime } from '../../../../electron/attachments/image-header';
-import { MAX_IMAGE_BYTES } from '../../../../electron/contract';
-import { fitSize, sizeProblem } from '../../../../electron/qwen/vision';
+import { MAX_IMAGE_BYTES, fitSize, sizeProblem } from '../../../../electron/qwen/vision';
 import type { FitRequest, FitResponse, FittedImage } from './fit-protocol';
 import type { Refusal } from './classify';
 
