@@ -327,6 +327,31 @@ describe('images in questions (issue 10)', () => {
     const request = await sendAndWait(p);
     expect(request.images?.length).toBe(1);
   }, 120_000);
+  it("refuses text plus attachments over the model's input limit, saying by how much", async () => {
+    const { page: p } = await start();
+    await switchToVisionByTyping(p);
+    // ≈170,000 tokens of Chinese in a file, ≈100,000 typed: over Qwen3-VL-Plus's 262,144.
+    const file = `${fixtures.dir}/long.txt`;
+    fs.writeFileSync(file, '龙'.repeat(170_000));
+    const pick = p.waitForEvent('filechooser');
+    await p.getByRole('button', { name: 'Attach images' }).click();
+    await (await pick).setFiles([file]);
+    await ready(p, 'long.txt');
+    const box = p.getByRole('textbox', { name: 'Message' });
+    const typed = 'a'.repeat(400_000);
+    await box.fill(typed);
+    const sent = fake.streamRequests.length;
+    await p.getByRole('button', { name: 'Send' }).click();
+    const alert = p.getByRole('alert').filter({ hasText: 'input limit' });
+    await alert.waitFor();
+    // 170,000 + 4 (the file) + 2 (its name) + 100,000 (typed) − 262,144.
+    expect(await alert.innerText()).toContain(
+      "This message is ≈7,862 tokens over Qwen3-VL-Plus's input limit of 262,144 tokens.",
+    );
+    expect((await box.inputValue()).length).toBe(typed.length);
+    expect(fake.streamRequests.length).toBe(sent);
+  }, 60_000);
+
   it('says it in 简体中文 too', async () => {
     const app = await startBrowserMode({
       DASHSCOPE_API_KEY: KEY,
