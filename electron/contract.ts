@@ -11,6 +11,13 @@
 import { z } from 'zod';
 import { regionIds } from './qwen/regions';
 import type { SensitiveFinding } from './shared/sensitive-content';
+import {
+  MAX_IMAGE_BYTES,
+  MAX_MESSAGE_IMAGE_CHARS,
+  MAX_IMAGES,
+  MAX_TEXT_FILES,
+  MAX_TEXT_FILE_CHARS,
+} from './shared/vision';
 
 /** Longest text accepted in one message (characters). A huge paste beyond this gets a clear message. */
 export const MAX_MESSAGE_CHARS = 1_000_000;
@@ -75,7 +82,11 @@ const textPartSchema = z.object({ type: z.literal('text'), text: z.string().max(
 /** Room for images (Qwen-VL): a data: URL or https URL, as the compatible API takes them. */
 const imagePartSchema = z.object({
   type: z.literal('image_url'),
-  image_url: z.object({ url: z.string().max(30_000_000) }),
+  // Images (issue 10): `max_pixels` goes next to the URL in compatible mode (2026 reference §3.2).
+  image_url: z.object({
+    url: z.string().max(30_000_000),
+    max_pixels: z.number().int().positive().optional(),
+  }),
 });
 
 export const chatMessageSchema = z.object({
@@ -234,6 +245,8 @@ export const chatParamsSchema = z
     enableSearch: z.boolean(),
     // Qwen-native (issue 13): the web search strategy (only those the model allows).
     searchStrategy: z.enum(searchStrategies),
+    /** Images (issue 10): `vl_high_resolution_images`, images fitted to the high-resolution cap. */
+    highResolution: z.boolean(),
   })
   .partial();
 export type ChatParams = z.infer<typeof chatParamsSchema>;
@@ -311,6 +324,8 @@ export interface HistoryMessage {
   siblingCount: number;
   /** Set while the answer is still streaming in this run, so a reloaded window can follow it. */
   streamId: string | null;
+  /** Images and text files sent with a question (issue 10), in the order they were attached. */
+  attachments?: AttachmentView[];
 }
 
 export interface OpenedConversation {
@@ -350,6 +365,75 @@ export interface HistoryNotice {
   path?: string;
 }
 
+// ---- Attachments (issue 10): images and text files sent with a question ----------------------
+
+// The limits live in shared/vision.ts (pure, no zod), so the renderer can import them as values.
+export {
+  MAX_IMAGE_BYTES,
+  MAX_MESSAGE_IMAGE_CHARS,
+  MAX_IMAGES,
+  MAX_TEXT_FILES,
+  MAX_TEXT_FILE_CHARS,
+} from './shared/vision';
+
+const fileNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine((v) => !/[/\\]/.test(v) && ![...v].some((c) => c.charCodeAt(0) < 0x20), {
+    message: 'A file name cannot hold slashes or control characters.',
+  });
+
+export const attachmentInputSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('image'),
+    fileName: fileNameSchema,
+    mimeType: z.enum(['image/png', 'image/jpeg', 'image/webp', 'image/gif']),
+    dataBase64: z
+      .string()
+      .min(4)
+      .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4, { message: 'An image can be at most 7.8 MB.' })
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'The image data is not valid base64.' }),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
+  z.object({
+    kind: z.literal('text'),
+    fileName: fileNameSchema,
+    text: z.string().max(MAX_TEXT_FILE_CHARS, { message: 'A text file can be at most 512 KB.' }),
+  }),
+]);
+export type AttachmentInput = z.infer<typeof attachmentInputSchema>;
+
+const attachmentsSchema = z
+  .array(attachmentInputSchema)
+  .max(MAX_IMAGES + MAX_TEXT_FILES)
+  .refine((a) => a.filter((x) => x.kind === 'image').length <= MAX_IMAGES, {
+    message: `A message can carry at most ${MAX_IMAGES} images.`,
+  })
+  .refine((a) => a.filter((x) => x.kind === 'text').length <= MAX_TEXT_FILES, {
+    message: `A message can carry at most ${MAX_TEXT_FILES} text files.`,
+  })
+  .refine(
+    (a) =>
+      a.reduce((n, x) => n + (x.kind === 'image' ? x.dataBase64.length : 0), 0) <= MAX_MESSAGE_IMAGE_CHARS,
+    { message: 'The images of one message can be at most 22 MB together.' },
+  );
+
+/** An attachment as stored with a message; its bytes are fetched by `sha256` (see attachmentUrl). */
+export interface AttachmentView {
+  id: number;
+  kind: 'image' | 'text';
+  fileName: string;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+  byteSize: number;
+  sha256: string;
+}
+// ---- end Attachments ------------------------------------------------------------------------
+
 const sendTargetSchema = {
   model: modelIdSchema,
   params: chatParamsSchema.optional(),
@@ -358,17 +442,23 @@ const sendTargetSchema = {
 const historyChannels = {
   /** Sends a question into a conversation (a new one when `conversationId` is absent). */
   'history.send': channel<SendResult>()(
-    z.object({
-      conversationId: dbIdSchema.optional(),
-      content: z
-        .string()
-        .trim()
-        .min(1, { message: 'There is nothing to send.' })
-        .max(MAX_MESSAGE_CHARS, {
-          message: `A message can hold at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`,
-        }),
-      ...sendTargetSchema,
-    }),
+    z
+      .object({
+        conversationId: dbIdSchema.optional(),
+        content: z
+          .string()
+          .trim()
+          .max(MAX_MESSAGE_CHARS, {
+            message: `A message can hold at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`,
+          }),
+        ...sendTargetSchema,
+        /** Issue 10: images (fitted in the page, checked again by main) and text files. */
+        attachments: attachmentsSchema.optional(),
+      })
+      // A question may be images alone.
+      .refine((a) => a.content.length > 0 || (a.attachments?.length ?? 0) > 0, {
+        message: 'There is nothing to send.',
+      }),
   ),
   /** A new answer to the same question, as a sibling of the old one. */
   'history.regenerate': channel<SendResult>()(z.object({ messageId: dbIdSchema, ...sendTargetSchema })),
@@ -378,6 +468,11 @@ const historyChannels = {
       messageId: dbIdSchema,
       content: z.string().trim().min(1, { message: 'There is nothing to send.' }).max(MAX_MESSAGE_CHARS),
       ...sendTargetSchema,
+      /** Issue 10: positions (from 0) of the original question's attachments the edit keeps; all when absent. */
+      keepAttachments: z
+        .array(z.number().int().nonnegative())
+        .max(MAX_IMAGES + MAX_TEXT_FILES)
+        .optional(),
     }),
   ),
   /**
@@ -760,6 +855,12 @@ export const BRIDGE_PATH: BridgePath = '/bridge';
 /** Browser mode's history import: a POST of the export's text (same token, Origin and Host checks). */
 export type BridgeImportPath = '/bridge/import';
 export const BRIDGE_IMPORT_PATH: BridgeImportPath = '/bridge/import';
+/**
+ * Issue 10: a stored attachment's bytes, by SHA-256: `/bridge/attachment/<sha256>?token=…` in
+ * browser mode, `app://qwen-desk/attachment/<sha256>` in Electron. No file path is ever involved.
+ */
+export type AttachmentPathPrefix = '/attachment/';
+export const ATTACHMENT_PATH_PREFIX: AttachmentPathPrefix = '/attachment/';
 /**
  * Largest bridge message: room for one image at the contract's 30 million characters in a request
  * (a data: URL is ASCII) and any question; imports go through the upload instead.

@@ -11,7 +11,12 @@ import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { BRIDGE_IMPORT_PATH, BRIDGE_PATH, MAX_BRIDGE_MESSAGE_BYTES } from '../contract';
+import {
+  ATTACHMENT_PATH_PREFIX,
+  BRIDGE_IMPORT_PATH,
+  BRIDGE_PATH,
+  MAX_BRIDGE_MESSAGE_BYTES,
+} from '../contract';
 import type { Core } from '../core/create-core';
 import { contentSecurityPolicy } from '../security/csp';
 import { serveBridge } from './bridge';
@@ -76,6 +81,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return serveImportUpload(req, res, options.core);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuseHttp(res, 405);
+    if (url.pathname.startsWith(ATTACHMENT_PATH_PREFIX)) {
+      // Issue 10: an image of the history, for `<img>` (which sends no Origin): the token, and no
+      // request from another site (Sec-Fetch-Site), instead of the Origin check.
+      if (!sameSecret(url.searchParams.get('token') ?? '', token)) return refuseHttp(res, 401);
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') return refuseHttp(res, 403);
+      return serveAttachment(
+        res,
+        req.method,
+        options.core.readAttachment(url.pathname.slice(ATTACHMENT_PATH_PREFIX.length)),
+      );
+    }
     readStaticFile(options.rendererDir, url.pathname).then(
       (file) => {
         if (!file) return refuseHttp(res, 404);
@@ -130,6 +147,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function serveAttachment(
+  res: http.ServerResponse,
+  method: string,
+  found: { mimeType: string; data: Buffer } | null,
+): void {
+  if (!found) return refuseHttp(res, 404);
+  res.writeHead(200, {
+    'content-type': found.mimeType,
+    'content-length': found.data.length,
+    'content-security-policy': "default-src 'none'",
+    'x-content-type-options': 'nosniff',
+    'cross-origin-resource-policy': 'same-origin',
+    // Content-addressed: the bytes behind a hash never change.
+    'cache-control': 'private, max-age=31536000, immutable',
+  });
+  res.end(method === 'HEAD' ? undefined : found.data);
 }
 
 function sameSecret(given: string, expected: string): boolean {

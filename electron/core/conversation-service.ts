@@ -1,4 +1,8 @@
-import type { AppError, ChatMessage, ChatParams, SendResult } from '../contract';
+import type { AppError, AttachmentInput, ChatMessage, ChatParams, SendResult } from '../contract';
+import { validateAttachments } from '../attachments/validate';
+import { buildUserContent } from '../attachments/request-parts';
+import { describeModel } from '../shared/models';
+import { seesImages } from '../shared/params';
 import type { HistoryStore } from '../history/history-store';
 import type { MessageRow } from '../history/rows';
 import { toConversation } from '../history/rows';
@@ -51,14 +55,28 @@ export class ConversationService {
     return this.store.conversations.row(id) ?? fail('not_found', 'That conversation no longer exists.');
   }
 
-  async send(input: Target & { conversationId?: number | undefined; content: string }): Promise<SendResult> {
+  async send(
+    input: Target & {
+      conversationId?: number | undefined;
+      content: string;
+      attachments?: AttachmentInput[] | undefined;
+    },
+  ): Promise<SendResult> {
     const now = this.clock.now();
+    // Issue 10: every image checked before anything is written; refused ones throw invalid_argument.
+    const attachments = validateAttachments(input.attachments ?? []);
+    const model = describeModel(input.model);
+    if (attachments.some((a) => a.kind === 'image') && !model.custom && !seesImages(model))
+      fail('invalid_argument', `${model.name} cannot see images.`, {
+        action: 'Switch to a vision model (Qwen3-VL, Qwen-VL or Qwen3.5 and later), or remove the images.',
+      });
     const ids = this.store.db.transaction(() => {
       const conversationId =
         input.conversationId ??
         this.store.conversations.create({ now, model: input.model, params: input.params ?? null });
       const parentId = this.conversation(conversationId).current_leaf_id;
       const userId = this.addUser(conversationId, parentId, input.content, now);
+      this.store.attachments.add(userId, attachments, now);
       return { conversationId, userId, assistantId: this.addAssistant(conversationId, userId, input, now) };
     })();
     return this.answer(ids.conversationId, ids.userId, ids.assistantId, input);
@@ -77,12 +95,16 @@ export class ConversationService {
   }
 
   /** The question edited, as a new sibling of the original (which stays, with its answers). */
-  async editAndResend(input: Target & { messageId: number; content: string }): Promise<SendResult> {
+  async editAndResend(
+    input: Target & { messageId: number; content: string; keepAttachments?: number[] | undefined },
+  ): Promise<SendResult> {
     const original = this.message(input.messageId);
     if (original.role !== 'user') fail('invalid_argument', 'Only your own messages can be edited.');
     const now = this.clock.now();
     const ids = this.store.db.transaction(() => {
       const userId = this.addUser(original.conversation_id, original.parent_id, input.content, now);
+      // Issue 10: the edit keeps the original's images, or the ones the user did not remove.
+      this.store.attachments.copy(original.id, userId, input.keepAttachments, now);
       return { userId, assistantId: this.addAssistant(original.conversation_id, userId, input, now) };
     })();
     return this.answer(original.conversation_id, ids.userId, ids.assistantId, input);
@@ -111,7 +133,7 @@ export class ConversationService {
       const streamId = await this.engine.start({
         model: input.model,
         messages: [
-          ...this.requestMessages(message.parent_id),
+          ...this.requestMessages(message.parent_id, input),
           { role: 'assistant', content: message.content },
           { role: 'user', content: CONTINUE_PROMPT },
         ],
@@ -204,13 +226,19 @@ export class ConversationService {
    * What Qwen is sent: the active path up to the question. The system prompt stays in the params:
    * the engine's parameter rules put it first (electron/shared/params.ts), for every caller alike.
    */
-  requestMessages(userId: number): ChatMessage[] {
+  requestMessages(userId: number, target?: Target): ChatMessage[] {
     const messages: ChatMessage[] = [];
     for (const row of this.store.activePath(userId)) {
       // Answers that never produced text (failed before the first token) are left out.
       if (row.role === 'assistant' && (!row.content || row.status === 'error' || row.status === 'streaming'))
         continue;
-      messages.push({ role: row.role, content: row.content });
+      // Issue 10: a question's images go again with every later turn (the model needs them).
+      const attachments = row.role === 'user' ? this.store.attachments.forMessage(row.id) : [];
+      const content =
+        attachments.length > 0
+          ? buildUserContent(row.content, attachments, (sha) => this.store.attachments.blob(sha), target)
+          : row.content;
+      messages.push({ role: row.role, content });
     }
     return messages;
   }
@@ -229,7 +257,7 @@ export class ConversationService {
     try {
       const streamId = await this.engine.start({
         model: target.model,
-        messages: this.requestMessages(userId),
+        messages: this.requestMessages(userId, target),
         ...(target.params ? { params: target.params } : {}),
       });
       if (slot.cancelled) return this.abandon(base, streamId);

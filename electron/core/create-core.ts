@@ -69,6 +69,11 @@ export interface Core {
   invoke(channel: string, rawArg: unknown): Promise<Result<unknown>>;
   subscribe(listener: EventListener): () => void;
   dispose(): Promise<void>;
+  /**
+   * Issue 10: a stored image's bytes by SHA-256, for the app:// protocol and browser mode's
+   * token-checked route; null when no message holds it (or there is no history).
+   */
+  readAttachment(sha256: string): { mimeType: string; data: Buffer } | null;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -134,6 +139,10 @@ export function createCore(deps: CoreDeps): Core {
       });
     },
     subscribe: (listener) => hub.subscribe(listener),
+    readAttachment: (sha256) => {
+      const found = historyStore?.isOpen ? historyStore.attachments.blob(sha256) : null;
+      return found && found.mimeType.startsWith('image/') ? found : null;
+    },
     async dispose() {
       stopUpdateEvents();
       streams.cancelAll();

@@ -1,4 +1,5 @@
-import type { HistoryMessage, ConversationSummary } from '../contract';
+import type { AttachmentInput, HistoryMessage, ConversationSummary } from '../contract';
+import { validateAttachments } from '../attachments/validate';
 import type { HistoryStore } from './history-store';
 import {
   historyImportSchema,
@@ -15,7 +16,34 @@ import { json, toConversation, toMessage, type MessageRow } from './rows';
  * order) so an export of an import is byte-for-byte the original export. What an import accepts is
  * checked field by field in `import-validate.ts`.
  */
-type ExportedMessage = Omit<HistoryMessage, 'conversationId' | 'siblingIndex' | 'siblingCount' | 'streamId'>;
+type ExportedMessage = Omit<
+  HistoryMessage,
+  'conversationId' | 'siblingIndex' | 'siblingCount' | 'streamId' | 'attachments'
+> & {
+  /** Issue 10: a question's images (base64) and text files, as `history.send` takes them. */
+  attachments?: AttachmentInput[];
+};
+
+/** A message's attachments with their bytes, for the export; none: nothing (older exports match). */
+function exportAttachments(store: HistoryStore, messageId: number): { attachments?: AttachmentInput[] } {
+  const list = store.attachments.forMessage(messageId).flatMap((a): AttachmentInput[] => {
+    const blob = store.attachments.blob(a.sha256);
+    if (!blob) return [];
+    return a.kind === 'text'
+      ? [{ kind: 'text', fileName: a.fileName, text: blob.data.toString('utf8') }]
+      : [
+          {
+            kind: 'image',
+            fileName: a.fileName,
+            mimeType: blob.mimeType as Extract<AttachmentInput, { kind: 'image' }>['mimeType'],
+            dataBase64: blob.data.toString('base64'),
+            width: a.width ?? 0,
+            height: a.height ?? 0,
+          },
+        ];
+  });
+  return list.length > 0 ? { attachments: list } : {};
+}
 type ExportedConversation = Omit<ConversationSummary, 'id'> & {
   activeLeafId: number | null;
   messages: ExportedMessage[];
@@ -61,6 +89,7 @@ function exportConversation(store: HistoryStore, id: number): ExportedConversati
         finishReason: m.finishReason,
         createdAt: m.createdAt,
         updatedAt: m.updatedAt,
+        ...(r.role === 'user' ? exportAttachments(store, r.id) : {}),
       };
     }),
   };
@@ -139,6 +168,9 @@ export function importJson(
           m.updatedAt,
         );
         dbId.set(m.id, Number(r.lastInsertRowid));
+        // Issue 10: checked by validateImport as main checks what it is sent.
+        if (m.attachments?.length)
+          store.attachments.add(Number(r.lastInsertRowid), validateAttachments(m.attachments), m.createdAt);
       }
       store.conversations.setLeaf(conversationId, c.activeLeafId === null ? null : dbId.get(c.activeLeafId)!);
       ids.push(conversationId);
@@ -194,7 +226,14 @@ export function exportMarkdown(store: HistoryStore, conversationId?: number): st
             : m.role === 'assistant'
               ? `Qwen${m.model ? ` (${m.model})` : ''}`
               : 'System';
-        lines.push('', `## ${who}`, '', m.content);
+        lines.push('', `## ${who}`, '');
+        // Issue 10: the images and files a question carried, by name (the JSON export has them).
+        if (m.attachments?.length)
+          lines.push(
+            `_Attached: ${m.attachments.map((a) => (a.kind === 'image' ? `${a.fileName} (${a.width} × ${a.height})` : a.fileName)).join(', ')}_`,
+            '',
+          );
+        lines.push(m.content);
         if (m.status && m.status !== 'done') lines.push('', `_(${m.status})_`);
       }
       return lines.join('\n') + '\n';

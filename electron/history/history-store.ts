@@ -3,6 +3,7 @@ import type { HistoryMessage, HistoryNotice, OpenedConversation } from '../contr
 import type { SettingsStore } from '../settings/settings-store';
 import { ConversationsTable } from './conversations-table';
 import { MessagesTable } from './messages-table';
+import { AttachmentsTable } from './attachments-table';
 import { closeHistoryDatabase, openHistoryDatabase } from './open-database';
 import { toConversation, toMessage, type MessageRow } from './rows';
 import { MessageSearch } from './search';
@@ -22,6 +23,8 @@ export interface PageOptions {
 export class HistoryStore {
   readonly conversations: ConversationsTable;
   readonly messages: MessagesTable;
+  /** Issue 10: images and text files of questions. */
+  readonly attachments: AttachmentsTable;
   readonly search: MessageSearch;
   readonly settings: SettingsStore;
   private backupTimer: ReturnType<typeof setInterval> | null = null;
@@ -35,6 +38,7 @@ export class HistoryStore {
       wipeFromBackups(path.dirname(file), { conversationIds: [id] }),
     );
     this.messages = new MessagesTable(db);
+    this.attachments = new AttachmentsTable(db);
     this.search = new MessageSearch(db);
     this.settings = createSqliteSettingsStore(db);
   }
@@ -67,7 +71,10 @@ export class HistoryStore {
   }
 
   toHistoryMessage(row: MessageRow, streamIdFor?: (id: number) => string | null): HistoryMessage {
-    return toMessage(row, this.messages.siblingPosition(row), streamIdFor?.(row.id) ?? null);
+    const message = toMessage(row, this.messages.siblingPosition(row), streamIdFor?.(row.id) ?? null);
+    if (row.role !== 'user') return message;
+    const attachments = this.attachments.forMessage(row.id);
+    return attachments.length > 0 ? { ...message, attachments } : message;
   }
 
   /** The root-to-leaf path of the conversation's active branch ending at `leafId`. */

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import {
+  attachmentInputSchema,
   appErrorSchema,
   chatParamsSchema,
   MAX_MESSAGE_CHARS,
   streamStatuses,
   usageSchema,
 } from '../contract';
+import { validateAttachments } from '../attachments/validate';
+import { AppErrorException } from '../shared/app-error';
 
 /**
  * What an import accepts. An export is data from outside (another machine, an edited file, an
@@ -46,6 +49,8 @@ const importedMessageSchema = z.object({
   finishReason: shortText.nullable(),
   createdAt: dateSchema,
   updatedAt: dateSchema,
+  // Issue 10: a question's images and text files.
+  attachments: z.array(attachmentInputSchema).max(30).optional(),
 });
 const importedConversationSchema = z.object({
   title: z.string().max(MAX_TITLE).nullable(),
@@ -97,6 +102,21 @@ function treeProblem(c: ImportedConversation): string | null {
     seen.add(m.id);
   }
   if (c.activeLeafId !== null && !seen.has(c.activeLeafId)) return 'the active message is missing';
+  return attachmentProblem(c);
+}
+
+/** Issue 10: every attached image checked as main checks what it is sent (type, header, size). */
+function attachmentProblem(c: ImportedConversation): string | null {
+  for (const m of c.messages) {
+    if (!m.attachments?.length) continue;
+    if (m.role !== 'user') return `message ${m.id} is not a question but carries attachments`;
+    try {
+      validateAttachments(m.attachments);
+    } catch (err) {
+      if (err instanceof AppErrorException) return `message ${m.id}: ${err.appError.message}`;
+      throw err;
+    }
+  }
   return null;
 }
 

@@ -358,6 +358,10 @@ function mapApiError(err: QwenApiError, ctx: Partial<ErrorContext>): AppError {
       ...extra,
     });
   }
+  // Images (issue 10): DashScope's image refusals (qwen-api.md §4), in words a person can act on.
+  const imageError = imageRefusal(words);
+  if (imageError)
+    return appError(imageError.code, imageError.message, { action: imageError.action, ...extra });
   if (err.status === 413) {
     return appError('too_large', 'This request is larger than Qwen accepts.', {
       action: 'Remove some images or attachments, or start a new conversation with less history.',
@@ -397,6 +401,32 @@ function mapApiError(err: QwenApiError, ctx: Partial<ErrorContext>): AppError {
     words ? `Qwen reported an error: ${words}` : 'Qwen reported an error.',
     { action: 'Try again.', ...extra },
   );
+}
+
+/** DashScope's words about an image it refused, as a human message; null for other errors. */
+function imageRefusal(
+  words: string | undefined,
+): { code: 'too_large' | 'bad_request'; message: string; action: string } | null {
+  if (!words) return null;
+  if (/max bytes per data-uri item/i.test(words))
+    return {
+      code: 'too_large',
+      message: 'An image is larger than Qwen accepts (10 MB per image).',
+      action: 'Remove the image, or attach a smaller copy of it.',
+    };
+  if (/does not appear to be valid/i.test(words))
+    return {
+      code: 'bad_request',
+      message: 'Qwen could not read one of the images.',
+      action: 'Remove the image and attach it again, or save it as PNG or JPEG first.',
+    };
+  if (/image/i.test(words) && /(too small|at least 10|must be (greater|larger)|aspect ratio)/i.test(words))
+    return {
+      code: 'bad_request',
+      message: 'An image is too small or too narrow for Qwen (each side at least 10 px, at most 200:1).',
+      action: 'Remove that image and send again.',
+    };
+  return null;
 }
 
 /** Statuses worth another try before the first token (issue 3 §7). */

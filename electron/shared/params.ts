@@ -5,6 +5,7 @@
  */
 import type { ChatMessage, ChatParams, ModelInfo, SearchStrategy } from '../contract';
 import { fail } from './app-error';
+import { visionSpec } from './vision';
 
 export const MAX_SEED = 2 ** 31 - 1;
 
@@ -37,6 +38,13 @@ export interface ChatBody {
   enable_search?: boolean;
   /** Compatible mode takes the strategy here too; sources and citations need the native protocol. */
   search_options?: { search_strategy: SearchStrategy };
+  /** Issue 10: images read at up to 16,384 tokens instead of the default `max_pixels`. */
+  vl_high_resolution_images?: boolean;
+}
+
+/** Whether the model reads images: the catalog's flag, or the vision rules know its id (Qwen3.5+). */
+export function seesImages(model: ModelInfo): boolean {
+  return model.capabilities.vision || visionSpec(model.id) !== null;
 }
 
 const invalid = (message: string, action?: string): never =>
@@ -104,7 +112,7 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
     invalid(`${model.name} has no JSON mode.`, 'Turn JSON mode off, or choose Qwen-Plus or Qwen-Max.');
   }
   if (
-    !caps.vision &&
+    !seesImages(model) &&
     messages.some((m) => Array.isArray(m.content) && m.content.some((c) => c.type === 'image_url'))
   ) {
     invalid(
@@ -189,5 +197,6 @@ export function buildChatBody(model: ModelInfo, messages: ChatMessage[], params:
       body.search_options = { search_strategy: params.searchStrategy };
     }
   }
+  if (params.highResolution && seesImages(model)) body.vl_high_resolution_images = true;
   return body;
 }

@@ -43,7 +43,11 @@ export type ShellSession = { defaultSession: { webRequest: Pick<Electron.WebRequ
 /** The window-side parts (electron/windows/, electron/ipc/), passed in so this module stays plain. */
 export interface ShellParts {
   registerAppScheme(): void;
-  serveRenderer(rendererDir: string): void;
+  /** Issue 10: `readAttachment` serves the history's images at app://qwen-desk/attachment/<sha256>. */
+  serveRenderer(
+    rendererDir: string,
+    readAttachment?: (sha256: string) => { mimeType: string; data: Buffer } | null,
+  ): void;
   registerIpc(core: Core, trustedOrigins: string[]): unknown;
   forwardEvents(core: Core, contents: WebContents): void;
   hardenContents(contents: WebContents): void;
@@ -172,7 +176,7 @@ async function run(deps: ShellDeps, config: EnvConfig): Promise<void> {
       },
     );
   } else {
-    parts.serveRenderer(path.join(deps.distDir, '..', 'renderer'));
+    parts.serveRenderer(path.join(deps.distDir, '..', 'renderer'), (sha) => core.readAttachment(sha));
   }
   // Issue 11: the tray's close behaviour follows Settings at once, so the shell sees each change.
   let keepInTray = true;

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { APP_PROTOCOL } from '../security/trusted-sender';
 import { resolveAppUrl } from './app-url';
 import { contentSecurityPolicy } from '../security/csp';
+import { attachmentResponse, type ReadAttachment } from './attachment-response';
 
 /** Must run before `app.ready`: app:// is a standard, secure origin (not file://, checklist item 18). */
 export function registerAppScheme(): void {
@@ -13,10 +14,15 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from app://qwen-desk/, with the app's CSP on every response. */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves the built renderer from app://qwen-desk/, with the app's CSP on every response, and
+ * (issue 10) the history's images at app://qwen-desk/attachment/<sha256>, straight from the core.
+ */
+export function serveRenderer(rendererDir: string, readAttachment?: ReadAttachment): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_PROTOCOL, async (request) => {
+    const image = readAttachment ? attachmentResponse(request.url, readAttachment) : null;
+    if (image) return image;
     const resolved = resolveAppUrl(request.url, root);
     if (resolved.kind === 'not-found') return notFound();
     const exists = await fs.stat(resolved.file).then(

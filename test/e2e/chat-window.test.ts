@@ -52,7 +52,7 @@ describe('chat window: thinking, usage, actions, keyboard, theme, language', () 
 
     // The conversation's estimated cost, from the catalog's price for the model.
     await poll(() => page.locator('.conversation-cost').innerText()).toMatch(
-      /^≈ \$\d+\.\d+ this conversation$/,
+      /^≈ (< )?\$\d+\.\d+ this conversation$/,
     );
     await answer.getByRole('button', { name: 'Copy message' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('First **answer**.');

@@ -23,6 +23,7 @@ import {
 import { CacheSimulator } from './cache-sim';
 import { answerNative } from './native-answer';
 import { cutShort, NATIVE_BASE, nativeErrorBody, type defaultSources } from './native';
+import { receiveImages, type ReceivedImage } from './images';
 
 export const COMPATIBLE_PATH = '/compatible-mode/v1';
 
@@ -79,6 +80,8 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const STREAMING_ONLY = ['qwq-plus', 'qvq-max'];
 
 export interface RecordedRequest {
+  /** Issue 10: the images of a chat request, as the fake decoded them. */
+  images?: ReceivedImage[];
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
@@ -145,6 +148,12 @@ export class FakeDashScope {
   /** The next request gets this answer (first in, first out). */
   enqueue(...scenarios: FakeScenario[]): this {
     this.queue.push(...scenarios);
+    return this;
+  }
+
+  /** Forgets queued answers a test left unused (a request it expected was refused first). */
+  clearQueue(): this {
+    this.queue.length = 0;
     return this;
   }
 
@@ -225,7 +234,9 @@ export class FakeDashScope {
     if (req.method !== 'POST' || record.path !== `${COMPATIBLE_PATH}/chat/completions`) {
       return sendJson(res, 404, { error: { message: 'Not found', type: 'not_found', code: 'not_found' } });
     }
-    if (raw.length > MAX_BODY_BYTES) {
+    // With base64 parts the whole body may reach 64 MiB (§2); each item is checked below.
+    const limit = raw.includes(';base64,') ? 64 * 1024 * 1024 : MAX_BODY_BYTES;
+    if (raw.length > limit) {
       // The gateway answers, not the model service: no DashScope error body (§2 gives only the status).
       res.writeHead(413, { 'content-type': 'text/html' });
       res.end(
@@ -243,6 +254,9 @@ export class FakeDashScope {
     const request = body as FakeRequestBody;
     const refusal = refuse(request);
     if (refusal) return sendError(res, refusal.status, refusal.error);
+    const received = receiveImages(request.messages);
+    if ('error' in received) return sendError(res, 400, received.error);
+    if (received.images.length > 0) record.images = received.images;
     const question = lastUserText(request.messages ?? []);
     const scenario = this.pick(question, request);
     await this.answer(req, res, scenario, request, JSON.stringify(request.messages ?? []));

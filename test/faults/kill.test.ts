@@ -111,7 +111,15 @@ describe('SIGKILL during an operation: complete or not at all after the restart'
     const raw = new Database(path.join(v1, HISTORY_FILE));
     raw.exec(
       `DROP TRIGGER messages_fts_insert; DROP TRIGGER messages_fts_delete; DROP TRIGGER messages_fts_update;
-       DROP TABLE messages_fts; PRAGMA user_version = 1;`,
+       DROP TABLE messages_fts;
+       -- Migration 004 (issue 10) undone: version 1's attachments table, no blobs.
+       DROP TRIGGER attachment_blobs_release; DROP TABLE attachments; DROP TABLE attachment_blobs;
+       CREATE TABLE attachments (id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+         mime_type TEXT NOT NULL, byte_size INTEGER NOT NULL CHECK (byte_size >= 0), width INTEGER, height INTEGER,
+         sha256 TEXT NOT NULL, data BLOB, file_name TEXT, created_at INTEGER NOT NULL,
+         CHECK (data IS NOT NULL OR file_name IS NOT NULL));
+       CREATE INDEX attachments_message ON attachments(message_id);
+       PRAGMA user_version = 1;`,
     );
     raw.close();
     // How long opening (backup + migration) takes here, to kill inside it.

@@ -12,6 +12,17 @@ declare global {
 }
 
 let api: QwenApi | null = null;
+let bridgeToken: string | null = null;
+
+/**
+ * Issue 10: where the page loads a stored image from, by hash. Electron serves it at
+ * app://qwen-desk/attachment/<sha256>; browser mode at the same path on its host, with the token.
+ */
+export function attachmentUrl(sha256: string): string {
+  qwen(); // settles which of the two this page runs in
+  const path = `/attachment/${sha256}`;
+  return bridgeToken ? `${path}?token=${encodeURIComponent(bridgeToken)}` : path;
+}
 
 export function qwen(): QwenApi {
   if (api) return api;
@@ -31,5 +42,6 @@ export function qwen(): QwenApi {
       on: () => () => undefined,
     });
   }
+  bridgeToken = token;
   return (api = createBridgeClient(token));
 }

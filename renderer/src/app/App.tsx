@@ -21,6 +21,8 @@ import { SidebarToggle } from '../features/layout/SidebarToggle';
 import '../features/layout/layout.css';
 import { useLayout } from '../state/layout-store';
 import { useConversationRequests } from '../quick/use-conversation-requests';
+import { DropOverlay, useFileIntake } from '../features/attachments';
+import { attachToMain } from '../features/chat/main-attachments';
 
 /**
  * The main window: the header (model, cost, shortcuts, Settings), the sidebar (conversations), and
@@ -36,6 +38,7 @@ export function App() {
   const conversationId = useChatStore((s) => s.conversationId);
   useGlobalShortcuts(toggleHelp);
   useConversationRequests(); // issue 11: "Continue in main window" from the quick window
+  const dragging = useFileIntake(attachToMain); // issue 10: drop and paste anywhere on the window
   useEffect(() => connectChatEvents(), []);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -84,6 +87,7 @@ export function App() {
         <SensitiveWarning />
         <Composer />
       </main>
+      <DropOverlay visible={dragging} />
       <AreaBoundary area="boundary.area.shortcuts">
         <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       </AreaBoundary>

@@ -5,6 +5,8 @@
 import { create } from 'zustand';
 import type {
   AppError,
+  AttachmentInput,
+  AttachmentView,
   ChatEvent,
   ChatParams,
   HistoryMessage,
@@ -51,6 +53,14 @@ export interface UiMessage {
   answerStartedAt?: number;
   /** The engine is waiting before trying again (from the `retrying` event). */
   retry?: { attempt: number; maxAttempts: number; until: number; error: AppError };
+  /** Issue 10: a question's images and text files. */
+  attachments?: AttachmentView[];
+}
+
+/** Issue 10: what a question carries: the inputs main checks and stores, and how the message shows them. */
+export interface OutgoingAttachments {
+  inputs: AttachmentInput[];
+  views: AttachmentView[];
 }
 
 interface ChatState {
@@ -77,16 +87,24 @@ interface ChatState {
   clearRefusal(): void;
   // --- end conversation controls ---
   /** Sends a question; resolves once the stream has started (or failed to); false when refused. */
-  send(text: string, options?: { allowSensitive?: boolean }): Promise<boolean>;
+  send(
+    text: string,
+    attachments?: OutgoingAttachments,
+    options?: { allowSensitive?: boolean },
+  ): Promise<boolean>;
   stop(): Promise<void>;
   applyEvent(event: ChatEvent): void;
   newChat(): void;
   openConversation(conversationId: number, focusMessageId?: number): Promise<AppError | null>;
   loadOlder(): Promise<void>;
   regenerate(messageId: string): Promise<void>;
-  editAndResend(messageId: string, text: string): Promise<void>;
+  editAndResend(messageId: string, text: string, keepAttachments?: number[]): Promise<void>;
   switchBranch(messageId: string): Promise<void>;
 }
+
+/** Issue 10: what a question not yet in the history carried, so Retry sends its images again. */
+const outgoing = new Map<string, OutgoingAttachments>();
+export const outgoingOf = (messageId: string): OutgoingAttachments | undefined => outgoing.get(messageId);
 
 let localId = 0;
 const newId = () => `local-${++localId}`;
@@ -117,6 +135,7 @@ export function toUiMessage(m: HistoryMessage): UiMessage {
     siblingCount: m.siblingCount,
     model: m.model,
     createdAt: m.createdAt,
+    ...(m.attachments?.length ? { attachments: m.attachments } : {}),
   };
 }
 
@@ -207,9 +226,10 @@ export const useChatStore = create<ChatState>((set, get) => {
     clearRefusal: () => set({ sendRefusal: null }),
     // --- end conversation controls ---
 
-    async send(text, options = {}) {
+    async send(text, attachments, options = {}) {
       const question = text.trim();
-      if (!question || streaming()) return false;
+      const carried = attachments?.inputs.length ? attachments : null;
+      if ((!question && !carried) || streaming()) return false;
       const blocked = refuse(question);
       if (blocked) {
         set({ sendRefusal: blocked });
@@ -222,18 +242,35 @@ export const useChatStore = create<ChatState>((set, get) => {
       // Opened in the middle of a long conversation: the question follows its newest message.
       const open = get().conversationId;
       if (get().hasNewer && open !== null) await get().openConversation(open);
-      const user: UiMessage = { id: newId(), role: 'user', content: question };
+      const user: UiMessage = {
+        id: newId(),
+        role: 'user',
+        content: question,
+        ...(carried ? { attachments: carried.views } : {}),
+      };
       const assistant: UiMessage = { id: newId(), role: 'assistant', content: '', status: 'streaming' };
       set((s) => ({ messages: [...s.messages, user, assistant], focusMessageId: null, sendRefusal: null }));
+      if (carried) outgoing.set(user.id, carried);
       const conversationId = get().conversationId;
       const result = await qwen().invoke('history.send', {
         ...(conversationId !== null ? { conversationId } : {}),
         content: question,
         ...target(),
+        ...(carried ? { attachments: carried.inputs } : {}),
       });
       if (result.ok) {
         if (conversationId === null) forgetDraft();
+        outgoing.delete(user.id); // in the history now: Retry regenerates from there
         settle(user.id, assistant.id, result.value);
+      } else if (carried && result.error.code === 'invalid_argument') {
+        // Issue 10: main refused an attachment before anything was written: the question, its
+        // text and its attachments go back to the composer, with main's reason.
+        set((s) => ({
+          messages: s.messages.filter((m) => m.id !== user.id && m.id !== assistant.id),
+          sendRefusal: result.error,
+        }));
+        outgoing.delete(user.id);
+        return false;
       } else failed(assistant.id, result.error);
       return true;
     },
@@ -375,16 +412,18 @@ export const useChatStore = create<ChatState>((set, get) => {
       else failed(assistant.id, result.error);
     },
 
-    async editAndResend(messageId, text) {
+    async editAndResend(messageId, text, keepAttachments) {
       await flushPendingDelete();
       const index = get().messages.findIndex((m) => m.id === messageId);
       const old = get().messages[index];
       const content = text.trim();
       if (!old || old.role !== 'user' || !content || streaming()) return;
+      const kept = old.attachments?.filter((_, i) => !keepAttachments || keepAttachments.includes(i));
       const user: UiMessage = {
         id: newId(),
         role: 'user',
         content,
+        ...(kept?.length ? { attachments: kept } : {}),
         siblingIndex: old.siblingCount ?? 1,
         siblingCount: (old.siblingCount ?? 1) + 1,
       };
@@ -394,6 +433,7 @@ export const useChatStore = create<ChatState>((set, get) => {
         messageId: Number(messageId),
         content,
         ...target(),
+        ...(keepAttachments ? { keepAttachments } : {}),
       });
       if (result.ok) settle(user.id, assistant.id, result.value);
       else failed(assistant.id, result.error);

@@ -9,6 +9,7 @@ import { flushPendingDelete, usePendingDelete } from './pending-delete-store';
 import { holdIfSensitive } from './sensitive-check';
 import {
   followContinuedStream,
+  outgoingOf,
   toUiMessage,
   updateMessage,
   useChatStore,
@@ -42,21 +43,24 @@ export async function retry(id: string): Promise<void> {
   const question = messages[at - 1];
   if (at < 0 || question?.role !== 'user') return;
   useChatStore.setState({ messages: messages.slice(0, at - 1) });
-  await useChatStore.getState().send(question.content);
+  // Issue 10: with the images it carried (they never reached the history).
+  await useChatStore.getState().send(question.content, outgoingOf(question.id));
 }
 
 /**
- * Replaces question `id` with `text` as a new sibling, and asks again from there. False when the
- * edit was held by the sensitive-content check (the composer keeps it).
+ * Replaces question `id` with `text` as a new sibling, and asks again from there (keeping the
+ * attachments at `keepAttachments`). False when the edit was held by the sensitive-content check
+ * (the composer keeps it).
  */
 export async function editAndResend(
   id: string,
   text: string,
+  keepAttachments?: number[],
   options: { allowSensitive?: boolean } = {},
 ): Promise<boolean> {
   if (!text.trim() || isStreaming()) return true;
-  if (!options.allowSensitive && (await holdIfSensitive(text.trim(), id))) return false;
-  await useChatStore.getState().editAndResend(id, text);
+  if (!options.allowSensitive && (await holdIfSensitive(text.trim(), id, keepAttachments))) return false;
+  await useChatStore.getState().editAndResend(id, text, keepAttachments);
   return true;
 }
 

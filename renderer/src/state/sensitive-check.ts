@@ -13,8 +13,9 @@ import { useSettingsStore } from './settings-store';
 export interface HeldMessage {
   text: string;
   findings: SensitiveFinding[];
-  /** Set when the held message is an edit of question `editId`. */
+  /** Set when the held message is an edit of question `editId` (keeping its attachments at `keep`). */
   editId?: string;
+  keep?: number[];
 }
 
 export const useSensitiveWarning = create<{ held: HeldMessage | null; clear(): void }>((set) => ({
@@ -26,13 +27,13 @@ export const useSensitiveWarning = create<{ held: HeldMessage | null; clear(): v
  * True when `text` is held (the warning is showing); false when it may go: nothing found, the check
  * turned off, or the check itself failed (it is advice: a failure never blocks sending).
  */
-export async function holdIfSensitive(text: string, editId?: string): Promise<boolean> {
+export async function holdIfSensitive(text: string, editId?: string, keep?: number[]): Promise<boolean> {
   useSensitiveWarning.setState({ held: null });
   if (useSettingsStore.getState().view?.settings.checkSensitive === false) return false;
   const result = await qwen().invoke('message.checkSensitive', { text });
   if (!result.ok || result.value.findings.length === 0) return false;
   useSensitiveWarning.setState({
-    held: { text, findings: result.value.findings, ...(editId ? { editId } : {}) },
+    held: { text, findings: result.value.findings, ...(editId ? { editId, keep } : {}) },
   });
   return true;
 }

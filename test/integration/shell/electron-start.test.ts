@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HistoryStore } from '../../../electron/history/history-store';
+import { noisePng } from '../../support/image-fixtures';
 
 const mainBundle = path.resolve('dist/electron/main.cjs');
 const hook = path.resolve('test/integration/shell/stand-in/hook.cjs');
@@ -45,7 +47,10 @@ interface Launched {
 }
 
 /** Starts the bundle with an IPC channel to the stand-in, so a test can emit events into it. */
-function launch(dataDir: string, options: { env?: Record<string, string>; args?: string[] } = {}): Launched {
+function launch(
+  dataDir: string,
+  options: { env?: Record<string, string>; args?: string[]; probe?: string[] } = {},
+): Launched {
   const work = tempDir();
   const recordFile = path.join(work, 'calls.jsonl');
   fs.writeFileSync(recordFile, '');
@@ -67,6 +72,8 @@ function launch(dataDir: string, options: { env?: Record<string, string>; args?:
       XDG_SESSION_TYPE: 'x11',
       WAYLAND_DISPLAY: '',
       ...options.env,
+      // Issue 10: app:// URLs the stand-in's protocol handler is asked for at start (stand-in/electron.cjs).
+      QWEN_DESK_STAND_IN_PROBE: (options.probe ?? []).join(' '),
     },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -109,8 +116,12 @@ function launch(dataDir: string, options: { env?: Record<string, string>; args?:
 }
 
 /** Runs the bundle until it exits, or until `until(calls)` holds (then it is stopped). */
-async function boot(dataDir: string, until?: (calls: Call[]) => boolean): Promise<Boot> {
-  const run = launch(dataDir);
+async function boot(
+  dataDir: string,
+  until?: (calls: Call[]) => boolean,
+  probe: string[] = [],
+): Promise<Boot> {
+  const run = launch(dataDir, { probe });
   if (!until) return run.exited;
   await run.waitFor(until).catch(() => undefined);
   return run.stop();
@@ -185,6 +196,37 @@ describe('the Electron shell, booted from the built bundle against a stand-in el
     expect(named(result.calls, 'app.setPath')[0]!.args).toEqual(['userData', dataDir]);
     expect(named(result.calls, 'protocol.handle')[0]!.args).toEqual(['app']);
     expect(named(result.calls, 'ipcMain.handle').length).toBeGreaterThan(10);
+  });
+
+  it('serves a history image at app://qwen-desk/attachment/<sha256> from the core, by hash (issue 10)', async () => {
+    const dataDir = tempDir();
+    const store = HistoryStore.open(dataDir);
+    const image = noisePng(12);
+    const conversationId = store.conversations.create({ now: 1, model: 'qwen3-vl-plus', params: null });
+    const messageId = store.messages.insert({
+      conversationId,
+      parentId: null,
+      role: 'user',
+      content: 'Look.',
+      now: 1,
+    });
+    store.attachments.add(
+      messageId,
+      [{ kind: 'image', fileName: 'a.png', mimeType: 'image/png', width: 12, height: 12, data: image }],
+      1,
+    );
+    const sha = store.attachments.forMessage(messageId)[0]!.sha256;
+    store.close();
+    const urls = [`app://qwen-desk/attachment/${sha}`, `app://qwen-desk/attachment/${'0'.repeat(64)}`];
+    const result = await boot(dataDir, (calls) => named(calls, 'protocol.response').length === 2, urls);
+    const answers = named(result.calls, 'protocol.response').map((c) => c.args);
+    expect(answers).toContainEqual([urls[0], 200, 'image/png', image.toString('base64')]);
+    expect(answers).toContainEqual([
+      urls[1],
+      404,
+      'text/plain;charset=UTF-8',
+      Buffer.from('Not found').toString('base64'),
+    ]);
   });
 });
 

@@ -1,9 +1,14 @@
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { editAndResend } from '../../state/message-actions';
 import { useComposer } from './composer-store';
 import { SendStopButton } from './SendStopButton';
+import { AttachButton, AttachmentTray, useComposerAttachments } from '../attachments';
+import { useCatalog } from '../../state/catalog-store';
+import { attachToMain, mainAttachments, outgoingAttachments } from './main-attachments';
+import { EditingAttachments } from './EditingAttachments';
 
 /**
  * The question box: Enter sends, Shift+Enter adds a line, Up in an empty box edits the last
@@ -15,20 +20,57 @@ export function Composer() {
   const box = useRef<HTMLTextAreaElement>(null);
   const streaming = useChatStore((s) => s.messages.some((m) => m.status === 'streaming'));
   const send = useChatStore((s) => s.send);
+  // Issue 10: the images and files going with the question.
+  const model = useChatStore((s) => s.model);
+  const highResolution = useChatStore((s) => s.params.highResolution === true);
+  const setSettings = useChatStore((s) => s.setSettings);
+  const models = useCatalog((s) => s.models);
+  const attachmentCount = mainAttachments((s) => s.items.length);
+  // Shallow-compared: the composer must not re-render on every streamed delta.
+  const earlier = useChatStore(useShallow((s) => s.messages.flatMap((m) => m.attachments ?? [])));
+  const attachments = useComposerAttachments({
+    store: mainAttachments,
+    modelId: model,
+    highResolution,
+    models,
+    earlier,
+  });
 
   useEffect(() => {
     if (focusSeq > 0) box.current?.focus();
   }, [focusSeq]);
 
   const submit = () => {
-    if (!text.trim() || streaming) return;
+    const carried = !editingId && attachmentCount > 0;
+    if ((!text.trim() && !carried) || streaming) return;
+    if (carried) {
+      const refused = attachments.refusal(text);
+      if (refused) {
+        useChatStore.setState({ sendRefusal: { code: 'invalid_argument', message: refused } });
+        return;
+      }
+    }
     const question = text;
     const editing = editingId;
+    // Issue 10: the positions, in the original question, of the attachments the edit keeps.
+    const remaining = useComposer.getState().editingAttachments;
+    const kept = (
+      useChatStore.getState().messages.find((m) => m.id === editingId)?.attachments ?? []
+    ).flatMap((a, i) => (remaining.some((r) => r.id === a.id) ? [i] : []));
     cancelEditing();
     // A question (or edit) refused or held before sending goes back into the box, as it was.
     if (editing)
-      void editAndResend(editing, question).then((sent) => sent || startEditing(editing, question));
-    else void send(question).then((sent) => sent || setText(question));
+      void editAndResend(editing, question, kept).then(
+        (sent) => sent || startEditing(editing, question, remaining),
+      );
+    else {
+      const outgoing = carried ? outgoingAttachments() : undefined;
+      // Its attachments stay in the tray until the question has gone.
+      void send(question, outgoing).then((sent) => {
+        if (!sent) setText(question);
+        else if (carried) mainAttachments.getState().clear();
+      });
+    }
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -43,7 +85,7 @@ export function Composer() {
       const last = useChatStore.getState().messages.findLast((m) => m.role === 'user');
       if (last) {
         e.preventDefault();
-        startEditing(last.id, last.content);
+        startEditing(last.id, last.content, last.attachments);
       }
     } else if (e.key === 'Escape' && editingId) {
       e.preventDefault();
@@ -61,7 +103,15 @@ export function Composer() {
           </button>
         </p>
       )}
+      {editingId && <EditingAttachments />}
+      <AttachmentTray
+        store={mainAttachments}
+        {...attachments}
+        text={text}
+        onSwitch={(id) => setSettings({ model: id })}
+      />
       <div className="composer-row">
+        <AttachButton onFiles={attachToMain} />
         <textarea
           ref={box}
           aria-label={t('composer.label')}
@@ -71,7 +121,7 @@ export function Composer() {
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <SendStopButton streaming={streaming} canSend={!!text.trim()} />
+        <SendStopButton streaming={streaming} canSend={!!text.trim() || attachmentCount > 0} />
       </div>
     </form>
   );

@@ -39,7 +39,9 @@ export function MessageActions({ message, busy }: { message: UiMessage; busy: bo
         <button
           type="button"
           disabled={busy}
-          onClick={() => useComposer.getState().startEditing(message.id, message.content)}
+          onClick={() =>
+            useComposer.getState().startEditing(message.id, message.content, message.attachments)
+          }
         >
           {t('actions.edit')}
         </button>

@@ -10,6 +10,7 @@ import { SiblingNavigator } from './SiblingNavigator';
 import { SourcesList } from './SourcesList';
 import { ThinkingSection } from './ThinkingSection';
 import { UsageLine } from './UsageLine';
+import { MessageAttachments } from '../attachments';
 
 /**
  * One message. A question is shown as the person typed it; an answer as Markdown, rendered by
@@ -38,6 +39,7 @@ export const MessageItem = memo(function MessageItem({
     >
       <header className="author">{isUser ? t('message.you') : t('message.qwen')}</header>
       {message.reasoning && <ThinkingSection message={message} />}
+      {isUser && message.attachments && <MessageAttachments attachments={message.attachments} />}
       {isUser ? (
         <div className="content plain">{message.content}</div>
       ) : (

@@ -4,6 +4,7 @@ import { useChatStore } from '../../state/chat-store';
 import { editAndResend } from '../../state/message-actions';
 import { useSensitiveWarning } from '../../state/sensitive-check';
 import { useComposer } from './composer-store';
+import { mainAttachments, outgoingAttachments } from './main-attachments';
 
 /**
  * "This message seems to contain <what>", with "Send anyway" and "Remove it" (which masks what was
@@ -27,21 +28,26 @@ export function SensitiveWarning({ setText }: { setText?: (text: string) => void
       setText('');
       void useChatStore
         .getState()
-        .send(held.text, { allowSensitive: true })
+        .send(held.text, undefined, { allowSensitive: true })
         .then((sent) => sent || setText(held.text));
       return;
     }
     composer.cancelEditing();
     if (held.editId) {
       const id = held.editId;
-      void editAndResend(id, held.text, { allowSensitive: true }).then(
+      void editAndResend(id, held.text, held.keep, { allowSensitive: true }).then(
         (sent) => sent || composer.startEditing(id, held.text),
       );
     } else {
+      // The tray's attachments go with it, as they would have (they stayed there while it was held).
+      const outgoing = outgoingAttachments();
       void useChatStore
         .getState()
-        .send(held.text, { allowSensitive: true })
-        .then((sent) => sent || composer.setText(held.text));
+        .send(held.text, outgoing, { allowSensitive: true })
+        .then((sent) => {
+          if (!sent) composer.setText(held.text);
+          else if (outgoing) mainAttachments.getState().clear();
+        });
     }
   };
   const removeIt = () => {

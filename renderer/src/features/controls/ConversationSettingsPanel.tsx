@@ -10,6 +10,7 @@ import { NumberField } from './NumberField';
 import { SwitchField } from './SwitchField';
 import { controlStates } from './control-states';
 import { combinationError, fieldErrors, modelFor } from './param-rules';
+import { seesImages } from '../../../../electron/shared/params';
 
 /**
  * The open conversation's Qwen parameters. Every change is kept with the conversation at once;
@@ -150,6 +151,13 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
           </select>
         </div>
       )}
+      {/* Issue 10: images fitted to the high-resolution cap, sent with vl_high_resolution_images. */}
+      <SwitchField
+        label={t('controls.highResolution')}
+        checked={seesImages(model) && params.highResolution === true}
+        lockedReason={seesImages(model) ? null : t('controls.reason.noVision', { model: model.id })}
+        onChange={(on) => change('highResolution', on)}
+      />
       {conflict && (
         <div role="alert" className="error">
           {conflict.message}

@@ -218,7 +218,19 @@ module.exports = {
   },
   protocol: {
     registerSchemesAsPrivileged: (schemes) => record('protocol.registerSchemesAsPrivileged', schemes),
-    handle: (scheme) => record('protocol.handle', scheme),
+    handle: (scheme, handler) => {
+      record('protocol.handle', scheme);
+      // Issue 10: asks the handler for the URLs a test names, and records what it answered.
+      for (const url of (process.env.QWEN_DESK_STAND_IN_PROBE ?? '').split(' ').filter(Boolean)) {
+        Promise.resolve(handler(new Request(url))).then(
+          async (res) => {
+            const body = Buffer.from(await res.arrayBuffer()).toString('base64');
+            record('protocol.response', url, res.status, res.headers.get('content-type'), body);
+          },
+          (err) => record('protocol.response', url, 'threw', String(err)),
+        );
+      }
+    },
   },
   ipcMain: {
     handle: (channel, handler) => {
