@@ -16,6 +16,7 @@ export type QuickWindowHandle = Pick<
   | 'hide'
   | 'focus'
   | 'isVisible'
+  | 'isFocused'
   | 'isDestroyed'
   | 'setBounds'
   | 'getBounds'
@@ -60,6 +61,9 @@ export interface QuickWindowController {
   takePendingPrefill(): string | null;
 }
 
+export const UNPIN_POLL_MS = 200;
+export const UNPIN_POLL_FOR_MS = 30_000;
+
 export function createQuickWindowController(deps: {
   window: QuickWindowHandle;
   screen: ScreenApi;
@@ -68,6 +72,8 @@ export function createQuickWindowController(deps: {
   /** Whether our own main window had focus before the quick window was shown (macOS focus return). */
   isMainWindowFocused: () => boolean;
   eventName: string;
+  /** Timers (a test passes fake ones). */
+  timers?: { setInterval: typeof setInterval; clearInterval: typeof clearInterval };
 }): QuickWindowController {
   const { window: win, platform } = deps;
   let pinned = false;
@@ -76,6 +82,17 @@ export function createQuickWindowController(deps: {
   let mainHadFocus = false;
   let contentHeight = QUICK_MIN_HEIGHT;
   let pendingPrefill: string | null = null;
+  const timers = deps.timers ?? { setInterval, clearInterval };
+  /**
+   * macOS: an always-on-top panel stops getting `blur` after a click outside, inside, outside while
+   * pinned (electron/electron#3222, wontfix). After unpinning, focus is polled instead, every
+   * UNPIN_POLL_MS for at most UNPIN_POLL_FOR_MS, and the window hides once it has lost it.
+   */
+  let unpinPoll: ReturnType<typeof setInterval> | undefined;
+  const stopUnpinPoll = () => {
+    if (unpinPoll !== undefined) timers.clearInterval(unpinPoll);
+    unpinPoll = undefined;
+  };
 
   const workArea = (): Rect =>
     deps.screen.getDisplayNearestPoint(deps.screen.getCursorScreenPoint()).workArea;
@@ -122,7 +139,18 @@ export function createQuickWindowController(deps: {
     toggle: () => (visible() ? hide() : show()),
     setPinned(next) {
       pinned = next;
-      if (platform === 'darwin') win.setAlwaysOnTop(true, 'floating');
+      stopUnpinPoll();
+      if (platform !== 'darwin') return;
+      win.setAlwaysOnTop(true, 'floating');
+      if (next) return;
+      const until = Date.now() + UNPIN_POLL_FOR_MS;
+      unpinPoll = timers.setInterval(() => {
+        if (pinned || win.isDestroyed() || !visible() || Date.now() > until) return stopUnpinPoll();
+        if (!win.isFocused()) {
+          stopUnpinPoll();
+          hide();
+        }
+      }, UNPIN_POLL_MS);
     },
     fitContent(height) {
       contentHeight = height;

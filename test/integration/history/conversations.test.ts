@@ -235,7 +235,11 @@ describe('conversations kept in the history database', () => {
     fake.enqueue({ type: 'stream', tokens: ['first answer'] });
     const x = await ask(core, { content: 'question one', params: { temperature: 0.5 } });
     // The title request (answered by the fake's default) goes first, or it could take the next answer.
-    await eventually(async () => (await call(core, 'history.list', {})).conversations[0]?.title);
+    // (Until it is answered the list shows the first words, so wait for a title that is not them.)
+    await eventually(async () => {
+      const title = (await call(core, 'history.list', {})).conversations[0]?.title;
+      return title && title !== 'question one' ? title : undefined;
+    });
     fake.enqueue({ type: 'stream', tokens: ['second answer'] });
     await ask(core, { messageId: x.sent.assistantMessageId }, 'history.regenerate');
     await call(core, 'history.pin', { conversationId: x.sent.conversationId, pinned: true });

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { centredIn, QUICK_MAX_HEIGHT, QUICK_MIN_HEIGHT, resized } from '../../../electron/shell/placement';
 import {
   createQuickWindowController,
   quickWindowOptions,
+  UNPIN_POLL_FOR_MS,
+  UNPIN_POLL_MS,
   type QuickWindowHandle,
 } from '../../../electron/shell/quick-window';
 
@@ -12,6 +14,7 @@ function fakeWindow() {
   const listeners = new Map<string, () => void>();
   let visible = false;
   let minimized = false;
+  let focused = false;
   let bounds = { x: 0, y: 0, width: 620, height: 150 };
   const sent: unknown[] = [];
   const win = {
@@ -25,6 +28,7 @@ function fakeWindow() {
       visible = false;
     },
     focus: () => calls.push('focus'),
+    isFocused: () => focused,
     isVisible: () => visible,
     isDestroyed: () => false,
     isMinimized: () => minimized,
@@ -50,6 +54,7 @@ function fakeWindow() {
     calls,
     sent,
     fire: (name: string) => listeners.get(name)?.(),
+    setFocused: (f: boolean) => void (focused = f),
   };
 }
 
@@ -155,5 +160,53 @@ describe('the quick window', () => {
       width: 500,
       height: 100,
     });
+  });
+});
+
+describe('macOS: unpinning while blur events are lost (electron#3222)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('polls focus after unpinning and hides once it is gone, for at most 30 s', () => {
+    vi.useFakeTimers();
+    const m = make('darwin');
+    m.quick.show();
+    m.setFocused(true);
+    m.fire('focus');
+    m.quick.setPinned(true);
+    m.quick.setPinned(false);
+    vi.advanceTimersByTime(UNPIN_POLL_MS * 5);
+    expect(m.calls.filter((c) => c === 'hide')).toHaveLength(0); // still focused: stays
+    m.setFocused(false); // a click elsewhere, and no blur event came
+    vi.advanceTimersByTime(UNPIN_POLL_MS);
+    expect(m.calls.filter((c) => c === 'hide')).toHaveLength(1);
+    expect(m.appCalls).toEqual(['app.hide']);
+  });
+
+  it('stops polling when pinned again, and after 30 s', () => {
+    vi.useFakeTimers();
+    const m = make('darwin');
+    m.quick.show();
+    m.setFocused(true);
+    m.quick.setPinned(false);
+    m.quick.setPinned(true);
+    m.setFocused(false);
+    vi.advanceTimersByTime(UNPIN_POLL_MS * 10);
+    expect(m.calls.filter((c) => c === 'hide')).toHaveLength(0);
+    m.quick.setPinned(false);
+    m.setFocused(true);
+    vi.advanceTimersByTime(UNPIN_POLL_FOR_MS + UNPIN_POLL_MS * 2);
+    m.setFocused(false);
+    vi.advanceTimersByTime(UNPIN_POLL_MS * 5);
+    expect(m.calls.filter((c) => c === 'hide')).toHaveLength(0);
+  });
+
+  it('does not poll on other systems (their blur events arrive)', () => {
+    vi.useFakeTimers();
+    const m = make('linux');
+    m.quick.show();
+    m.quick.setPinned(false);
+    m.setFocused(false);
+    vi.advanceTimersByTime(UNPIN_POLL_MS * 5);
+    expect(m.calls.filter((c) => c === 'hide')).toHaveLength(0);
   });
 });
