@@ -300,6 +300,8 @@ export const conversationSummarySchema = z.object({
   model: z.string().nullable(),
   params: chatParamsSchema.nullable(),
   systemPrompt: z.string().nullable(),
+  /** Issue 11: started in the quick-ask window (an ordinary conversation, marked so). */
+  quick: z.boolean(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
@@ -454,6 +456,8 @@ const historyChannels = {
         ...sendTargetSchema,
         /** Issue 10: images (fitted in the page, checked again by main) and text files. */
         attachments: attachmentsSchema.optional(),
+        /** Issue 11: a new conversation started in the quick-ask window is marked as such. */
+        origin: z.literal('quick').optional(),
       })
       // A question may be images alone.
       .refine((a) => a.content.length > 0 || (a.attachments?.length ?? 0) > 0, {

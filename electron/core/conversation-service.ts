@@ -60,6 +60,7 @@ export class ConversationService {
       conversationId?: number | undefined;
       content: string;
       attachments?: AttachmentInput[] | undefined;
+      origin?: 'quick' | undefined;
     },
   ): Promise<SendResult> {
     const now = this.clock.now();
@@ -73,7 +74,12 @@ export class ConversationService {
     const ids = this.store.db.transaction(() => {
       const conversationId =
         input.conversationId ??
-        this.store.conversations.create({ now, model: input.model, params: input.params ?? null });
+        this.store.conversations.create({
+          now,
+          model: input.model,
+          params: input.params ?? null,
+          origin: input.origin ?? null,
+        });
       const parentId = this.conversation(conversationId).current_leaf_id;
       const userId = this.addUser(conversationId, parentId, input.content, now);
       this.store.attachments.add(userId, attachments, now);

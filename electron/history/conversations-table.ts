@@ -17,10 +17,10 @@ export class ConversationsTable {
     private readonly onDeleted: (id: number) => void = () => undefined,
   ) {
     this.insertStmt = db.prepare<
-      [string | null, number, number, string | null, string | null, string | null]
+      [string | null, number, number, string | null, string | null, string | null, 'quick' | null]
     >(
-      `INSERT INTO conversations (title, created_at, updated_at, model, params, system_prompt)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO conversations (title, created_at, updated_at, model, params, system_prompt, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     // `first_question`: the title shown until the model's arrives (first-words-title.ts).
     this.getStmt = db.prepare<[number], ConversationRow>(
@@ -39,6 +39,8 @@ export class ConversationsTable {
     now: number;
     model?: string | null;
     params?: ChatParams | null;
+    /** Issue 11: started in the quick-ask window. */
+    origin?: 'quick' | null;
   }): number {
     const params = input.params ?? null;
     return Number(
@@ -49,6 +51,7 @@ export class ConversationsTable {
         input.model ?? null,
         json(params),
         params?.systemPrompt ?? null,
+        input.origin ?? null,
       ).lastInsertRowid,
     );
   }

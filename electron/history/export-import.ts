@@ -44,7 +44,9 @@ function exportAttachments(store: HistoryStore, messageId: number): { attachment
   });
   return list.length > 0 ? { attachments: list } : {};
 }
-type ExportedConversation = Omit<ConversationSummary, 'id'> & {
+type ExportedConversation = Omit<ConversationSummary, 'id' | 'quick'> & {
+  /** Issue 11: present (true) only for a conversation begun in the quick-ask window. */
+  quick?: true;
   activeLeafId: number | null;
   messages: ExportedMessage[];
 };
@@ -72,6 +74,7 @@ function exportConversation(store: HistoryStore, id: number): ExportedConversati
     model: c.model,
     params: c.params,
     systemPrompt: c.systemPrompt,
+    ...(c.quick ? { quick: true as const } : {}),
     activeLeafId: row.current_leaf_id === null ? null : (local.get(row.current_leaf_id) ?? null),
     messages: rows.map((r) => {
       const m = toMessage(r, { index: 0, count: 1 });
@@ -123,8 +126,8 @@ export function importJson(
 ): { conversationIds: number[]; skipped: ImportSkip[] } {
   const { accepted, skipped } = validateImport(data);
   const insertConversation = store.db.prepare(
-    `INSERT INTO conversations (title, created_at, updated_at, pinned, model, params, system_prompt)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO conversations (title, created_at, updated_at, pinned, model, params, system_prompt, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insert = store.db.prepare(
     `INSERT INTO messages (conversation_id, parent_id, depth, role, content, reasoning, model, params, status,
@@ -143,6 +146,7 @@ export function importJson(
         c.model,
         json(c.params),
         c.systemPrompt,
+        c.quick ? 'quick' : null,
       );
       const conversationId = Number(info.lastInsertRowid);
       const dbId = new Map<number, number>();

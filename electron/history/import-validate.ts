@@ -57,6 +57,8 @@ const importedConversationSchema = z.object({
   createdAt: dateSchema,
   updatedAt: dateSchema,
   pinned: z.boolean(),
+  /** Issue 11: begun in the quick-ask window. */
+  quick: z.literal(true).optional(),
   model: shortText.nullable(),
   params: chatParamsSchema.nullable(),
   systemPrompt: z.string().max(100_000).nullable(),

@@ -19,6 +19,8 @@ export interface ConversationRow {
   params: string | null;
   system_prompt: string | null;
   current_leaf_id: number | null;
+  /** Issue 11: 'quick' when it began in the quick-ask window (migration 005). */
+  origin?: 'quick' | null;
   /** Only in reads that ask for it (conversations-table.ts): the first question's start. */
   first_question?: string | null;
 }
@@ -63,6 +65,7 @@ export function toConversation(row: ConversationRow): ConversationSummary {
     model: row.model,
     params: parse<ChatParams>(row.params),
     systemPrompt: row.system_prompt,
+    quick: row.origin === 'quick',
   };
 }
 

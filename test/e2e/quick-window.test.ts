@@ -101,8 +101,13 @@ describe('quick window (browser mode, ?window=quick)', () => {
     const inMain = await assistant(main).locator('.content').innerText();
     expect(inMain).toContain('The end.');
     expect(inMain).toBe(await assistant(page).locator('.content').innerText());
-    // An ordinary conversation in history: the sidebar lists it.
-    await poll(() => main.getByRole('navigation').innerText()).toContain('Quick one');
+    // An ordinary conversation in history: the sidebar lists it, marked as begun in the quick window
+    // (its name stays its title; the mark describes it).
+    const nav = main.getByRole('navigation', { name: 'Conversations' });
+    await poll(() => nav.innerText()).toContain('Quick one');
+    const row = nav.getByRole('button', { name: 'Quick one', exact: true });
+    expect(await row.getAttribute('aria-describedby')).toBeTruthy();
+    expect(await row.locator('.quick-badge').innerText()).toBe('Quick ask');
   });
 
   it('opens a main page on the conversation when none is open', async () => {

@@ -75,7 +75,7 @@ describe('XSS corpus streamed as model output', () => {
     await poll(() => answer.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
     // Let lazy parts (KaTeX, highlighting) finish and anything scheduled run.
     await poll(() => answer.locator('.hljs').count()).toBe(1);
-    await page.getByRole('button', { name: /Thinking/ }).click();
+    await answer.getByRole('button', { name: /^Thinking/ }).click();
     await page.waitForTimeout(500);
     await answer.hover();
 

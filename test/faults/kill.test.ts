@@ -119,6 +119,8 @@ describe('SIGKILL during an operation: complete or not at all after the restart'
          sha256 TEXT NOT NULL, data BLOB, file_name TEXT, created_at INTEGER NOT NULL,
          CHECK (data IS NOT NULL OR file_name IS NOT NULL));
        CREATE INDEX attachments_message ON attachments(message_id);
+       -- Migration 005 (issue 11) undone: no origin column.
+       ALTER TABLE conversations DROP COLUMN origin;
        PRAGMA user_version = 1;`,
     );
     raw.close();

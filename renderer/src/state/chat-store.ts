@@ -19,6 +19,7 @@ import type {
 import { qwen } from '../api/qwen';
 import { flushPendingDelete } from './pending-delete-store';
 import { holdIfSensitive } from './sensitive-check';
+import { isQuickWindow } from '../quick/windows-channel';
 import { effectiveParams, modelFor, refusal } from '../features/controls/param-rules';
 import { useCatalog } from './catalog-store';
 import {
@@ -257,6 +258,8 @@ export const useChatStore = create<ChatState>((set, get) => {
         content: question,
         ...target(),
         ...(carried ? { attachments: carried.inputs } : {}),
+        // Issue 11: a conversation begun in the quick-ask window is marked as one.
+        ...(conversationId === null && isQuickWindow() ? { origin: 'quick' as const } : {}),
       });
       if (result.ok) {
         if (conversationId === null) forgetDraft();

@@ -61,7 +61,12 @@ describe('migration 003: ids are never reused (issue 9, bug 7)', () => {
     const dir = copyOf(original);
     const { db } = openHistoryDatabase(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION); // 3, and any later ones
-    expect(dump(db)).toEqual(rows);
+    // Rows as they were (columns added by later migrations, e.g. 005's origin, left out).
+    const after = dump(db);
+    const added = ['origin'];
+    const strip = (list: unknown[]) =>
+      list.map((r) => Object.fromEntries(Object.entries(r as object).filter(([k]) => !added.includes(k))));
+    expect({ conversations: strip(after.conversations), messages: after.messages }).toEqual(rows);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -7,6 +7,7 @@ import { initial } from '../../../electron/history/migrations/001-initial';
 import { search } from '../../../electron/history/migrations/002-search';
 import { idsNeverReused } from '../../../electron/history/migrations/003-ids-never-reused';
 import { HISTORY_FILE } from '../../../electron/history/open-database';
+import { LATEST_VERSION } from '../../../electron/history/migrations';
 import { HistoryStore } from '../../../electron/history/history-store';
 import { tempHistoryDir } from '../../support/history';
 
@@ -43,7 +44,7 @@ describe('migration 004: attachments stored once per SHA-256 (issue 10)', () => 
 
     const store = HistoryStore.open(dir);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(4);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION); // 4, and any later ones
       const rows = store.db.prepare('SELECT role, content FROM messages ORDER BY id').all();
       expect(rows).toEqual([
         { role: 'user', content: '断桥残雪' },

@@ -62,6 +62,8 @@ export function ConversationRow({ conversation: c }: { conversation: Conversatio
           type="button"
           className="conversation"
           aria-current={c.id === openId ? 'page' : undefined}
+          // Issue 11: a quick-ask conversation keeps its title as its name; the badge describes it.
+          {...(c.quick ? { 'aria-label': title, 'aria-describedby': `quick-${c.id}` } : {})}
           onClick={() => {
             doneWithSidebar();
             void open(c.id);
@@ -74,6 +76,11 @@ export function ConversationRow({ conversation: c }: { conversation: Conversatio
           }}
         >
           {title}
+          {c.quick && (
+            <span id={`quick-${c.id}`} className="quick-badge" title={t('sidebar.quickHint')}>
+              {t('sidebar.quick')}
+            </span>
+          )}
         </button>
       )}
       <div role="group" aria-label={t('sidebar.actions', { title })} className="conversation-actions">

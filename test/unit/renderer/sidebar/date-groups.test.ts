@@ -12,6 +12,7 @@ const conv = (title: string, updatedAt: Date, pinned = false): ConversationSumma
   model: null,
   params: null,
   systemPrompt: null,
+  quick: false,
 });
 
 describe('groupConversations', () => {

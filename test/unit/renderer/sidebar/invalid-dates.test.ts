@@ -15,6 +15,7 @@ const conv = (id: number, updatedAt: number): ConversationSummary => ({
   model: null,
   params: null,
   systemPrompt: null,
+  quick: false,
 });
 
 describe('sidebar dates that no calendar can show (damaged data)', () => {
