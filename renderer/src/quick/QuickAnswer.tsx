@@ -2,6 +2,7 @@ import { useT } from '../i18n';
 import { useChatStore } from '../state/chat-store';
 import { ErrorNotice } from '../features/chat/ErrorNotice';
 import { Markdown } from '../features/markdown/Markdown';
+import { MessageAttachments } from '../features/attachments';
 import { retry } from '../state/message-actions';
 
 /**
@@ -17,6 +18,7 @@ export function QuickAnswer() {
       {messages.map((m) =>
         m.role === 'user' ? (
           <article key={m.id} className="message user" data-role="user">
+            {m.attachments && <MessageAttachments attachments={m.attachments} />}
             <div className="content plain">{m.content}</div>
           </article>
         ) : (

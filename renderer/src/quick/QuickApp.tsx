@@ -13,6 +13,8 @@ import { useSettingsStore } from '../state/settings-store';
 import '../state/theme-store';
 import { QuickAnswer } from './QuickAnswer';
 import { QuickComposer } from './QuickComposer';
+import { DropOverlay, useFileIntake } from '../features/attachments';
+import { attachToQuick, quickAttachments } from './quick-attachments';
 import { continueInMainPage } from './windows-channel';
 import './quick.css';
 
@@ -35,6 +37,12 @@ export function QuickApp() {
 
   useEffect(() => connectChatEvents(), []);
   useEffect(() => void useSettingsStore.getState().load(), []);
+  // A new quick question starts from Settings' defaults (model and parameters), as a new chat does.
+  const settingsLoaded = useSettingsStore((s) => s.view !== null);
+  useEffect(() => {
+    if (settingsLoaded && useChatStore.getState().conversationId === null)
+      useChatStore.getState().applyDefaults();
+  }, [settingsLoaded]);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('quick.title');
@@ -51,6 +59,8 @@ export function QuickApp() {
     return off;
   }, []);
   useGrowWithContent(root);
+  // Paste or drop a screenshot anywhere on the window (issue 10's intake).
+  const dragging = useFileIntake(attachToQuick);
 
   const copyAnswer = useCallback(async () => {
     if (!answer?.content) return;
@@ -58,6 +68,7 @@ export function QuickApp() {
   }, [answer, t]);
   const newQuestion = () => {
     useChatStore.getState().newChat();
+    quickAttachments.getState().clear();
     setText('');
     setStatus('');
     box.current?.focus();
@@ -120,6 +131,7 @@ export function QuickApp() {
           {status}
         </span>
       </footer>
+      <DropOverlay visible={dragging} />
     </div>
   );
 }

@@ -1,7 +1,11 @@
 import { forwardRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
+import { useCatalog } from '../state/catalog-store';
 import { useChatStore } from '../state/chat-store';
 import { SendStopButton } from '../features/chat/SendStopButton';
+import { AttachButton, AttachmentTray, useComposerAttachments } from '../features/attachments';
+import { attachToQuick, quickAttachments, quickOutgoing } from './quick-attachments';
 
 /**
  * The quick window's question box: Enter sends, Shift+Enter adds a line; "Stop" replaces "Send"
@@ -14,15 +18,38 @@ export const QuickComposer = forwardRef<
 >(function QuickComposer({ text, setText }, box) {
   const t = useT();
   const streaming = useChatStore((s) => s.messages.some((m) => m.status === 'streaming'));
+  // Issue 10's pieces: a pasted or dropped screenshot, fitted to the model, with its cost.
+  const model = useChatStore((s) => s.model);
+  const highResolution = useChatStore((s) => s.params.highResolution === true);
+  const setSettings = useChatStore((s) => s.setSettings);
+  const models = useCatalog((s) => s.models);
+  const count = quickAttachments((s) => s.items.length);
+  const earlier = useChatStore(useShallow((s) => s.messages.flatMap((m) => m.attachments ?? [])));
+  const attachments = useComposerAttachments({
+    store: quickAttachments,
+    modelId: model,
+    highResolution,
+    models,
+    earlier,
+  });
 
   const submit = () => {
     const question = text;
-    if (!question.trim() || streaming) return;
+    if ((!question.trim() && count === 0) || streaming) return;
+    const refused = count > 0 ? attachments.refusal(question) : null;
+    if (refused) {
+      useChatStore.setState({ sendRefusal: { code: 'invalid_argument', message: refused } });
+      return;
+    }
+    const outgoing = quickOutgoing();
     setText('');
     void useChatStore
       .getState()
-      .send(question)
-      .then((sent) => sent || setText(question));
+      .send(question, outgoing)
+      .then((sent) => {
+        if (!sent) setText(question);
+        else if (outgoing) quickAttachments.getState().clear();
+      });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.nativeEvent.isComposing) return;
@@ -40,13 +67,16 @@ export const QuickComposer = forwardRef<
         submit();
       }}
     >
-      {/*
-        Images issue (10): the attachment chips (paste or drop a screenshot, fitted to the model's
-        pixel budget) mount in this slot once that issue lands; the quick composer then sends them
-        with the question the same way the main composer does.
-      */}
-      <div className="quick-attachments" data-slot="attachments" />
+      <div className="quick-attachments">
+        <AttachmentTray
+          store={quickAttachments}
+          {...attachments}
+          text={text}
+          onSwitch={(id) => setSettings({ model: id })}
+        />
+      </div>
       <div className="quick-composer-row">
+        <AttachButton onFiles={attachToQuick} />
         <textarea
           ref={box}
           aria-label={t('quick.question')}
@@ -57,7 +87,7 @@ export const QuickComposer = forwardRef<
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <SendStopButton streaming={streaming} canSend={!!text.trim()} />
+        <SendStopButton streaming={streaming} canSend={!!text.trim() || count > 0} />
       </div>
     </form>
   );
