@@ -1,19 +1,7 @@
-/**
- * The main window's attachments (issue 10): its own store, and how files reach it from the drop
- * overlay, paste and the picker — fitted for the conversation's model and resolution.
- */
-import { createAttachmentsStore, fitTargetFor, localViews } from '../attachments';
-import { useChatStore, type OutgoingAttachments } from '../../state/chat-store';
+/** The main window's attachments (issue 10; window-attachments.ts). */
+import { createWindowAttachments } from './window-attachments';
 
-export const mainAttachments = createAttachmentsStore();
-
-export function attachToMain(files: File[]): void {
-  const { model, params } = useChatStore.getState();
-  void mainAttachments.getState().addFiles(files, fitTargetFor(model, params.highResolution === true));
-}
-
-/** What the main window sends with its question: the tray's attachments, or nothing when it is empty. */
-export function outgoingAttachments(): OutgoingAttachments | undefined {
-  if (mainAttachments.getState().items.length === 0) return undefined;
-  return { inputs: mainAttachments.getState().toInput(), views: localViews(mainAttachments) };
-}
+const main = createWindowAttachments();
+export const mainAttachments = main.store;
+export const attachToMain = main.attach;
+export const outgoingAttachments = main.outgoing;
