@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startBrowserMode, tempDataDir, type RunningApp } from '../support/browser-mode';
+import { answerShown } from '../support/chat-window';
 
 async function startDemoServer(): Promise<{ child: ChildProcess; baseURL: string; output: () => string }> {
   const child = spawn(process.execPath, ['scripts/node-run.mjs', 'test/fake-dashscope/cli.ts', '--demo'], {
@@ -53,6 +54,7 @@ describe('npm run fake-dashscope -- --demo', () => {
   const ask = async (question: string) => {
     await page.getByRole('textbox', { name: 'Message' }).fill(question);
     await page.getByRole('button', { name: 'Send' }).click();
+    await answerShown(page, question);
     const answer = page.locator('article[data-role="assistant"]').last();
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).not.toBe('streaming');
     return answer;

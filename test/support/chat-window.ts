@@ -90,9 +90,30 @@ export function answerWith(
 export async function ask(page: Page, question: string, waitFor: string = 'done') {
   await page.getByRole('textbox', { name: 'Message' }).fill(question);
   await page.getByRole('button', { name: 'Send' }).click();
+  await answerShown(page, question);
   const answer = page.locator('article[data-role="assistant"]').last();
   await answer.and(page.locator(`[data-status="${waitFor}"]`)).waitFor({ timeout: 20_000 });
   return answer;
+}
+
+/**
+ * Waits until the newest question on the page is `question` with an answer after it. Without
+ * this, the last answer could still be the previous one (the new one appears only once the send
+ * has started: the sensitive-content check, a waiting delete…), and a wait on it would pass at once.
+ */
+export async function answerShown(page: Page, question: string): Promise<void> {
+  await page.waitForFunction(
+    (q) => {
+      const articles = [...document.querySelectorAll('article[data-role]')];
+      const roles = articles.map((a) => a.getAttribute('data-role'));
+      const at = roles.lastIndexOf('user');
+      return (
+        at >= 0 && (articles[at]!.textContent ?? '').includes(q) && roles.slice(at + 1).includes('assistant')
+      );
+    },
+    question.trim().slice(0, 200),
+    { timeout: 20_000 },
+  );
 }
 
 /**
