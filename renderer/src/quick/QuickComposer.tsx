@@ -1,11 +1,10 @@
 import { forwardRef, type KeyboardEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
-import { useCatalog } from '../state/catalog-store';
 import { useChatStore } from '../state/chat-store';
 import { SendStopButton } from '../features/chat/SendStopButton';
-import { AttachButton, AttachmentTray, useComposerAttachments } from '../features/attachments';
+import { AttachButton, AttachmentTray } from '../features/attachments';
 import { attachToQuick, quickAttachments, quickOutgoing } from './quick-attachments';
+import { useChatAttachments } from '../features/chat/window-attachments';
 
 /**
  * The quick window's question box: Enter sends, Shift+Enter adds a line; "Stop" replaces "Send"
@@ -19,19 +18,7 @@ export const QuickComposer = forwardRef<
   const t = useT();
   const streaming = useChatStore((s) => s.messages.some((m) => m.status === 'streaming'));
   // Issue 10's pieces: a pasted or dropped screenshot, fitted to the model, with its cost.
-  const model = useChatStore((s) => s.model);
-  const highResolution = useChatStore((s) => s.params.highResolution === true);
-  const setSettings = useChatStore((s) => s.setSettings);
-  const models = useCatalog((s) => s.models);
-  const count = quickAttachments((s) => s.items.length);
-  const earlier = useChatStore(useShallow((s) => s.messages.flatMap((m) => m.attachments ?? [])));
-  const attachments = useComposerAttachments({
-    store: quickAttachments,
-    modelId: model,
-    highResolution,
-    models,
-    earlier,
-  });
+  const { attachments, count, switchTo } = useChatAttachments(quickAttachments);
 
   const submit = () => {
     const question = text;
@@ -68,12 +55,7 @@ export const QuickComposer = forwardRef<
       }}
     >
       <div className="quick-attachments">
-        <AttachmentTray
-          store={quickAttachments}
-          {...attachments}
-          text={text}
-          onSwitch={(id) => setSettings({ model: id })}
-        />
+        <AttachmentTray store={quickAttachments} {...attachments} text={text} onSwitch={switchTo} />
       </div>
       <div className="quick-composer-row">
         <AttachButton onFiles={attachToQuick} />

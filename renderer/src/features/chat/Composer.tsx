@@ -1,14 +1,13 @@
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { editAndResend } from '../../state/message-actions';
 import { useComposer } from './composer-store';
 import { SendStopButton } from './SendStopButton';
-import { AttachButton, AttachmentTray, useComposerAttachments } from '../attachments';
-import { useCatalog } from '../../state/catalog-store';
+import { AttachButton, AttachmentTray } from '../attachments';
 import { attachToMain, mainAttachments, outgoingAttachments } from './main-attachments';
 import { EditingAttachments } from './EditingAttachments';
+import { useChatAttachments } from './window-attachments';
 
 /**
  * The question box: Enter sends, Shift+Enter adds a line, Up in an empty box edits the last
@@ -21,20 +20,7 @@ export function Composer() {
   const streaming = useChatStore((s) => s.messages.some((m) => m.status === 'streaming'));
   const send = useChatStore((s) => s.send);
   // Issue 10: the images and files going with the question.
-  const model = useChatStore((s) => s.model);
-  const highResolution = useChatStore((s) => s.params.highResolution === true);
-  const setSettings = useChatStore((s) => s.setSettings);
-  const models = useCatalog((s) => s.models);
-  const attachmentCount = mainAttachments((s) => s.items.length);
-  // Shallow-compared: the composer must not re-render on every streamed delta.
-  const earlier = useChatStore(useShallow((s) => s.messages.flatMap((m) => m.attachments ?? [])));
-  const attachments = useComposerAttachments({
-    store: mainAttachments,
-    modelId: model,
-    highResolution,
-    models,
-    earlier,
-  });
+  const { attachments, count: attachmentCount, switchTo } = useChatAttachments(mainAttachments);
 
   useEffect(() => {
     if (focusSeq > 0) box.current?.focus();
@@ -104,12 +90,7 @@ export function Composer() {
         </p>
       )}
       {editingId && <EditingAttachments />}
-      <AttachmentTray
-        store={mainAttachments}
-        {...attachments}
-        text={text}
-        onSwitch={(id) => setSettings({ model: id })}
-      />
+      <AttachmentTray store={mainAttachments} {...attachments} text={text} onSwitch={switchTo} />
       <div className="composer-row">
         <AttachButton onFiles={attachToMain} />
         <textarea

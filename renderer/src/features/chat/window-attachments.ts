@@ -3,7 +3,15 @@
  * picker) fitted for the conversation's model and resolution, and what goes with its question.
  * The main window and the quick window each make one.
  */
-import { createAttachmentsStore, fitTargetFor, localViews, type AttachmentsStore } from '../attachments';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  createAttachmentsStore,
+  fitTargetFor,
+  localViews,
+  useComposerAttachments,
+  type AttachmentsStore,
+} from '../attachments';
+import { useCatalog } from '../../state/catalog-store';
 import { useChatStore, type OutgoingAttachments } from '../../state/chat-store';
 
 export interface WindowAttachments {
@@ -26,4 +34,21 @@ export function createWindowAttachments(): WindowAttachments {
       return { inputs: store.getState().toInput(), views: localViews(store) };
     },
   };
+}
+
+/**
+ * The composer's view of a window's attachments for the open conversation: its model and
+ * resolution, the images already in it, the chips' checks, how many are in the tray, and the
+ * "Switch to <model>" action. The main and the quick composer both mount it.
+ */
+export function useChatAttachments(store: AttachmentsStore) {
+  const model = useChatStore((s) => s.model);
+  const highResolution = useChatStore((s) => s.params.highResolution === true);
+  const setSettings = useChatStore((s) => s.setSettings);
+  const models = useCatalog((s) => s.models);
+  const count = store((s) => s.items.length);
+  // Shallow-compared: the composer must not re-render on every streamed delta.
+  const earlier = useChatStore(useShallow((s) => s.messages.flatMap((m) => m.attachments ?? [])));
+  const attachments = useComposerAttachments({ store, modelId: model, highResolution, models, earlier });
+  return { attachments, count, switchTo: (id: string) => setSettings({ model: id }) };
 }
