@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { regionIds } from './qwen/regions';
 import type { SensitiveFinding } from './shared/sensitive-content';
+import { isHttpUrlOrEmpty, isWorkspaceIdOrEmpty, MAX_SETTING_URL } from './shared/setting-values';
 import {
   MAX_IMAGE_BYTES,
   MAX_MESSAGE_IMAGE_CHARS,
@@ -548,19 +549,8 @@ const httpUrlOrEmpty = (what: string) =>
   z
     .string()
     .trim()
-    .max(2048)
-    .refine(
-      (v) => {
-        if (v === '') return true;
-        try {
-          const u = new URL(v);
-          return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
-        } catch {
-          return false;
-        }
-      },
-      { message: `${what} must be a full http:// or https:// address.` },
-    );
+    .max(MAX_SETTING_URL)
+    .refine(isHttpUrlOrEmpty, { message: `${what} must be a full http:// or https:// address.` });
 
 /** Every non-secret setting, as stored (SettingsStore) and as the Settings panel edits it. */
 export const appSettingsSchema = z.object({
@@ -591,7 +581,7 @@ export const appSettingsSchema = z.object({
     .string()
     .trim()
     .max(64)
-    .regex(/^([A-Za-z0-9-]+)?$/, { message: 'A workspace ID has only letters, digits and hyphens.' }),
+    .refine(isWorkspaceIdOrEmpty, { message: 'A workspace ID has only letters, digits and hyphens.' }),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

@@ -3,6 +3,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
 import { SettingField, SettingSelect, urlProblem, wholeNumberProblem } from './SettingField';
 import { SwitchField } from '../controls/SwitchField';
+import { isWorkspaceIdOrEmpty } from '../../../../electron/shared/setting-values';
 
 type RegionId = AppSettings['region'];
 /** The regions in the order shown; `satisfies` fails to compile when the contract gains one. */
@@ -45,7 +46,7 @@ export function RegionSection({ view }: { view: SettingsView }) {
           label={t('settings.workspace.label')}
           value={settings.workspaceId}
           placeholder={t('settings.workspace.placeholder')}
-          check={(v) => (/^[A-Za-z0-9-]{0,64}$/.test(v.trim()) ? null : t('settings.invalid.workspace'))}
+          check={(v) => (isWorkspaceIdOrEmpty(v.trim()) ? null : t('settings.invalid.workspace'))}
           onCommit={(workspaceId) => update({ workspaceId: workspaceId.trim() })}
         />
       )}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { isHttpUrlOrEmpty } from '../../../../electron/shared/setting-values';
 
 /**
  * A text or number field that commits on Enter or when it loses focus (not on every keystroke, so
@@ -77,18 +78,8 @@ export function wholeNumberProblem(text: string, min: number, max: number, sente
 }
 
 /** An http(s) address (or nothing), as main accepts it: null when it is one, else why not. */
-export function urlProblem(text: string, sentence: string): string | null {
-  const t = text.trim();
-  if (t === '') return null;
-  try {
-    const u = new URL(t);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname && t.length <= 2048
-      ? null
-      : sentence;
-  } catch {
-    return sentence;
-  }
-}
+export const urlProblem = (text: string, sentence: string): string | null =>
+  isHttpUrlOrEmpty(text.trim()) ? null : sentence;
 
 /** A labelled combobox whose choice applies at once. */
 export function SettingSelect<V extends string>(props: {
