@@ -27,6 +27,47 @@ describe('conversation controls', () => {
     return page.getByRole('dialog', { name: 'Conversation settings' });
   };
 
+  it('keeps a model chosen before Settings has loaded (Settings’ default does not replace it)', async () => {
+    // The bridge holds back the reply to `settings.get` until the model is chosen.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let delivered = false;
+    const { page } = await suite.open({
+      beforeLoad: (context) =>
+        context.routeWebSocket(/\/bridge/, (ws) => {
+          const server = ws.connectToServer();
+          const settingsCalls = new Set<number>();
+          ws.onMessage((m) => {
+            const request = JSON.parse(String(m)) as { id: number; channel: string };
+            if (request.channel === 'settings.get') settingsCalls.add(request.id);
+            server.send(m);
+          });
+          server.onMessage((m) => {
+            const reply = JSON.parse(String(m)) as { kind: string; id?: number };
+            if (reply.kind === 'result' && settingsCalls.has(reply.id!))
+              void held.then(() => {
+                ws.send(m);
+                delivered = true;
+              });
+            else ws.send(m);
+          });
+        }),
+    });
+    const box = page.getByRole('combobox', { name: 'Model' });
+    // Before Settings arrives the box shows the store's first model, qwen-plus: choose exactly it.
+    await poll(() => box.inputValue()).toBe('qwen-plus');
+    await box.fill('qwen-plus');
+    await box.press('Enter');
+    release();
+    await poll(() => delivered).toBe(true);
+    // Settings' defaults (qwen3.5-plus) have had their chance: two frames after the reply arrived.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await box.inputValue()).toBe('qwen-plus');
+    answerWith(suite.rig(), 'This one.');
+    await ask(page, 'Which model?');
+    expect(sent().model).toBe('qwen-plus');
+  });
+
   it('shows each model’s abilities in the "Model" combobox and takes a typed custom id', async () => {
     const page = await open();
     const box = page.getByRole('combobox', { name: 'Model' });

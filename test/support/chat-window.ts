@@ -47,6 +47,8 @@ export async function openApp(
     locale?: string;
     colorScheme?: 'light' | 'dark';
     viewport?: { width: number; height: number };
+    /** Runs on the new context before the app loads (e.g. to route its bridge socket). */
+    beforeLoad?: (context: BrowserContext) => Promise<void>;
   } = {},
 ): Promise<{ page: Page; context: BrowserContext; dialogs: string[] }> {
   const context = await rig.browser.newContext({
@@ -64,6 +66,7 @@ export async function openApp(
       w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
     );
   });
+  await options.beforeLoad?.(context);
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {

@@ -18,6 +18,7 @@ export function ModelPicker() {
   const locale = useLocale((s) => s.locale);
   const model = useChatStore((s) => s.model);
   const setModel = useChatStore((s) => s.setModel);
+  const unsent = useChatStore((s) => s.conversationId === null);
   const models = useCatalog((s) => s.models);
   // While the box has focus it holds what is typed ('' shows the whole list).
   const [typed, setTyped] = useState<string | null>(null);
@@ -30,10 +31,12 @@ export function ModelPicker() {
   const commit = (value: string) => {
     const id = value.trim();
     setTyped(null);
-    if (id === '' || id === model) return setInvalid(false);
+    if (id === '') return setInvalid(false);
     if (!MODEL_ID.test(id)) return setInvalid(true);
     setInvalid(false);
-    setModel(id);
+    // Picking the model already shown still counts in an unsent chat: the choice is kept over
+    // Settings' defaults, which may arrive after it.
+    if (id !== model || unsent) setModel(id);
   };
 
   const chosen = modelFor(model, models);
