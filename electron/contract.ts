@@ -327,8 +327,26 @@ export interface HistoryMessage {
   siblingCount: number;
   /** Set while the answer is still streaming in this run, so a reloaded window can follow it. */
   streamId: string | null;
+  /**
+   * While streaming: `content` and `reasoning` are the text so far (from memory, not the last save),
+   * of which this stream sent `streamed` characters (a continued answer holds earlier text too).
+   */
+  streamed?: StreamedChars;
   /** Images and text files sent with a question (issue 10), in the order they were attached. */
   attachments?: AttachmentView[];
+}
+
+export interface StreamedChars {
+  content: number;
+  reasoning: number;
+}
+
+/** An answer being written by a live stream, as the recorder holds it now. */
+export interface LiveAnswer {
+  streamId: string;
+  content: string;
+  reasoning: string;
+  streamed: StreamedChars;
 }
 
 export interface OpenedConversation {
@@ -760,6 +778,13 @@ export const chatEventSchema = z.discriminatedUnion('type', [
     streamId: z.string(),
     content: z.string(),
     reasoning: z.string().optional(),
+    /**
+     * Where this delta starts in the stream's text (characters this stream sent before it), and
+     * likewise for reasoning: a window that joins a live stream (history.open gives it `streamed`)
+     * skips what it already holds and loses nothing.
+     */
+    at: z.number().int().nonnegative().optional(),
+    reasoningAt: z.number().int().nonnegative().optional(),
   }),
   /** Before the first token only: the engine waits and tries again. */
   z.object({

@@ -21,6 +21,9 @@ interface LiveStream {
   lastFlushAt: number;
   /** Whether any text has arrived (a later failure then leaves an interrupted answer). */
   received: boolean;
+  /** Characters sent so far in delta events: the next delta's `at` and `reasoningAt`. */
+  sentContent: number;
+  sentReasoning: number;
 }
 
 export interface StartStreamOptions {
@@ -57,6 +60,8 @@ export class StreamManager {
       flushTimer: null,
       lastFlushAt: Number.NEGATIVE_INFINITY,
       received: false,
+      sentContent: 0,
+      sentReasoning: 0,
     };
     this.live.set(streamId, stream);
     void this.run(streamId, stream, options);
@@ -192,7 +197,11 @@ export class StreamManager {
       streamId,
       content: stream.pendingContent,
       ...(stream.pendingReasoning ? { reasoning: stream.pendingReasoning } : {}),
+      at: stream.sentContent,
+      reasoningAt: stream.sentReasoning,
     };
+    stream.sentContent += stream.pendingContent.length;
+    stream.sentReasoning += stream.pendingReasoning.length;
     stream.pendingContent = '';
     stream.pendingReasoning = '';
     stream.lastFlushAt = this.clock.now();

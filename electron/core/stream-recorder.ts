@@ -1,4 +1,4 @@
-import type { AppError, ChatEvent, StreamStatus, Usage } from '../contract';
+import type { AppError, ChatEvent, LiveAnswer, StreamStatus, Usage } from '../contract';
 import type { HistoryStore } from '../history/history-store';
 import type { Clock } from '../shared/clock';
 import type { EventHub } from './event-hub';
@@ -28,6 +28,8 @@ interface Recording {
   messageId: number;
   content: string;
   reasoning: string;
+  /** What this stream added to `content` and `reasoning` (a continued answer started with some). */
+  streamed: { content: number; reasoning: number };
   timer: unknown;
   onEnd: (answer: FinishedAnswer) => void;
   /** A continued answer: the usage of the request(s) before this one. */
@@ -121,6 +123,7 @@ export class StreamRecorder {
       messageId,
       content: resume?.content ?? '',
       reasoning: resume?.reasoning ?? '',
+      streamed: { content: 0, reasoning: 0 },
       timer: null,
       onEnd,
       earlierUsage: resume?.usage ?? null,
@@ -136,6 +139,15 @@ export class StreamRecorder {
   /** The live stream writing into this message, if any (a reloaded window follows it). */
   streamIdFor(messageId: number): string | null {
     return this.byMessage.get(messageId) ?? null;
+  }
+
+  /** The answer as it stands now (newer than its last save), for a window that joins the stream. */
+  live(messageId: number): LiveAnswer | null {
+    const streamId = this.byMessage.get(messageId);
+    const rec = streamId === undefined ? undefined : this.recordings.get(streamId);
+    if (!rec) return null;
+    const { content, reasoning, streamed } = rec;
+    return { streamId: rec.streamId, content, reasoning, streamed: { ...streamed } };
   }
 
   /** The messages that streams are writing into now. */
@@ -171,7 +183,11 @@ export class StreamRecorder {
     switch (event.type) {
       case 'delta':
         rec.content += event.content;
-        if (event.reasoning) rec.reasoning += event.reasoning;
+        rec.streamed.content += event.content.length;
+        if (event.reasoning) {
+          rec.reasoning += event.reasoning;
+          rec.streamed.reasoning += event.reasoning.length;
+        }
         rec.timer ??= this.clock.setTimeout(() => this.flush(rec), FLUSH_INTERVAL_MS);
         return;
       case 'retrying':

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HistoryMessage, HistoryNotice, OpenedConversation } from '../contract';
+import type { HistoryMessage, HistoryNotice, LiveAnswer, OpenedConversation } from '../contract';
 import type { SettingsStore } from '../settings/settings-store';
 import { ConversationsTable } from './conversations-table';
 import { MessagesTable } from './messages-table';
@@ -70,8 +70,14 @@ export class HistoryStore {
     return this.db.open;
   }
 
-  toHistoryMessage(row: MessageRow, streamIdFor?: (id: number) => string | null): HistoryMessage {
-    const message = toMessage(row, this.messages.siblingPosition(row), streamIdFor?.(row.id) ?? null);
+  /** `live` gives an answer still streaming as it stands in memory (see StreamRecorder.live). */
+  toHistoryMessage(row: MessageRow, live?: (id: number) => LiveAnswer | null): HistoryMessage {
+    const now = live?.(row.id) ?? null;
+    const message = toMessage(row, this.messages.siblingPosition(row), now?.streamId ?? null);
+    if (now) {
+      const { content, reasoning, streamed } = now;
+      return { ...message, content, reasoning: reasoning || message.reasoning, streamed };
+    }
     if (row.role !== 'user') return message;
     const attachments = this.attachments.forMessage(row.id);
     return attachments.length > 0 ? { ...message, attachments } : message;
@@ -89,7 +95,7 @@ export class HistoryStore {
   page(
     conversationId: number,
     options: PageOptions,
-    streamIdFor?: (id: number) => string | null,
+    live?: (id: number) => LiveAnswer | null,
   ): OpenedConversation | undefined {
     let conversation = this.conversations.row(conversationId);
     if (!conversation) return undefined;
@@ -103,7 +109,7 @@ export class HistoryStore {
     const leafId = conversation.current_leaf_id;
     const result = (rows: MessageRow[]): OpenedConversation => ({
       conversation: toConversation(conversation),
-      messages: rows.map((r) => this.toHistoryMessage(r, streamIdFor)),
+      messages: rows.map((r) => this.toHistoryMessage(r, live)),
       olderCount: rows[0]?.depth ?? 0,
     });
     if (leafId === null) return result([]);

@@ -96,6 +96,9 @@ describe('quick window (browser mode, ?window=quick)', () => {
     await poll(() => main.locator('article[data-role="user"]').last().innerText()).toContain(
       'Keep going in the big window',
     );
+    // Joined mid-stream, it holds the answer from its first word (not from its last save) on.
+    await poll(() => assistant(main).locator('.content').innerText()).toContain('word');
+    expect(await assistant(main).locator('.content').innerText()).toMatch(/^Streaming on\. word/);
     await poll(() => assistant(main).getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
     await poll(() => assistant(page).getAttribute('data-status')).toBe('done');
     const inMain = await assistant(main).locator('.content').innerText();

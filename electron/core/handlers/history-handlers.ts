@@ -30,7 +30,7 @@ export function createHistoryHandlers(
   ) => {
     const { store, recorder } = need();
     return (
-      store.page(conversationId, options, (id) => recorder.streamIdFor(id)) ??
+      store.page(conversationId, options, (id) => recorder.live(id)) ??
       fail('not_found', 'That conversation no longer exists.')
     );
   };
@@ -44,9 +44,12 @@ export function createHistoryHandlers(
     'history.edit': async (arg) => need().service.editAndResend(arg),
     'history.continue': async (arg) => need().service.continueAnswer(arg),
     'history.siblings': async ({ messageId }) => {
-      const { store, service } = need();
+      const { store, service, recorder } = need();
+      const live = (id: number) => recorder.live(id);
       return {
-        messages: store.messages.siblings(service.message(messageId)).map((r) => store.toHistoryMessage(r)),
+        messages: store.messages
+          .siblings(service.message(messageId))
+          .map((r) => store.toHistoryMessage(r, live)),
       };
     },
     'history.branch.switch': async ({ messageId }) => {

@@ -22,6 +22,7 @@ import { holdIfSensitive } from './sensitive-check';
 import { isQuickWindow } from '../quick/windows-channel';
 import { effectiveParams, modelFor, refusal } from '../features/controls/param-rules';
 import { useCatalog } from './catalog-store';
+import { streamBaseOf, unseenPart, type StreamBase } from './live-join';
 import {
   defaultSettings,
   draftSettings,
@@ -56,6 +57,8 @@ export interface UiMessage {
   retry?: { attempt: number; maxAttempts: number; until: number; error: AppError };
   /** Issue 10: a question's images and text files. */
   attachments?: AttachmentView[];
+  /** Opened while streaming: how much text came before the stream (deltas then join exactly). */
+  streamBase?: StreamBase;
 }
 
 /** Issue 10: what a question carries: the inputs main checks and stores, and how the message shows them. */
@@ -114,8 +117,8 @@ const OPEN_KEY = 'qwen-desk.open-conversation';
 /** Events for a stream whose id is not known yet (its start is still being answered). */
 const early: ChatEvent[] = [];
 /**
- * Answers opened while still streaming (after a reload): the page held the text as last saved, so
- * a few deltas may be missing on screen; when the stream ends the saved, complete text is loaded.
+ * Answers opened while still streaming (after a reload, or from the quick window): they join the
+ * stream exactly (live-join.ts); when it ends the saved row (final status, usage) is loaded.
  */
 const resumed = new Set<string>();
 
@@ -127,6 +130,7 @@ export function toUiMessage(m: HistoryMessage): UiMessage {
     ...(m.reasoning ? { reasoning: m.reasoning } : {}),
     ...(m.status ? { status: m.status } : {}),
     ...(m.streamId ? { streamId: m.streamId } : {}),
+    ...(m.streamed ? { streamBase: streamBaseOf(m) } : {}),
     ...(m.error ? { error: m.error } : {}),
     usage: m.usage,
     finishReason: m.finishReason,
@@ -302,14 +306,19 @@ export const useChatStore = create<ChatState>((set, get) => {
       }
       updateMessage(target.id, (m) => {
         switch (event.type) {
-          case 'delta':
+          case 'delta': {
+            const content = unseenPart(m.content, event.content, m.streamBase?.content, event.at);
+            const reasoning = event.reasoning
+              ? unseenPart(m.reasoning ?? '', event.reasoning, m.streamBase?.reasoning, event.reasoningAt)
+              : '';
             return {
               ...m,
-              content: m.content + event.content,
-              ...(event.reasoning ? { reasoning: (m.reasoning ?? '') + event.reasoning } : {}),
-              ...timing(m, event.reasoning, event.content),
+              content: m.content + content,
+              ...(reasoning ? { reasoning: (m.reasoning ?? '') + reasoning } : {}),
+              ...timing(m, reasoning, content),
               retry: undefined,
             };
+          }
           case 'done':
             return {
               ...m,
@@ -378,6 +387,11 @@ export const useChatStore = create<ChatState>((set, get) => {
         params: saved.params ?? {},
         hasNewer: focusMessageId !== undefined && (await endsBeforeNewest(conversationId, result.value)),
       });
+      // Deltas that came while this page was asking: the joined text skips what it already has.
+      const live = new Set(messages.flatMap((m) => (m.streamId ? [m.streamId] : [])));
+      const held = early.filter((e) => live.has(e.streamId));
+      early.splice(0, early.length, ...early.filter((e) => !live.has(e.streamId)));
+      held.forEach((e) => get().applyEvent(e));
       return null;
     },
 

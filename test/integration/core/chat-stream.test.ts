@@ -60,6 +60,13 @@ describe('core chat streaming against the fake DashScope server', () => {
     expect(events.text(id)).toBe(tokens.join(''));
     expect(deltas.length).toBeLessThan(tokens.length / 10);
     for (const d of deltas) expect(d.type === 'delta' && d.content.length).toBeLessThanOrEqual(2048 + 16);
+    // Each delta says where it starts in the stream's text (a window joining mid-stream needs it).
+    let at = 0;
+    for (const d of deltas) {
+      if (d.type !== 'delta') continue;
+      expect([d.at, d.reasoningAt]).toEqual([at, 0]);
+      at += d.content.length;
+    }
   });
 
   it('cancel stops the HTTP request at once and keeps what arrived', async () => {

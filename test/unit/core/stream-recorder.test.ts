@@ -69,6 +69,36 @@ describe('StreamRecorder', () => {
     expect(FLUSH_INTERVAL_MS).toBeLessThan(250);
   });
 
+  it('gives a joining window the answer as it stands in memory, and how much of it this stream sent', () => {
+    const { hub, recorder, a, row } = setup();
+    expect(recorder.live(a)).toBeNull();
+    recorder.record('s1', a, undefined, { content: 'Earlier. ', reasoning: null, usage: null });
+    hub.emit('chat.event', {
+      type: 'delta',
+      streamId: 's1',
+      content: 'Now',
+      reasoning: 'hm',
+      at: 0,
+      reasoningAt: 0,
+    });
+    hub.emit('chat.event', { type: 'delta', streamId: 's1', content: ' more', at: 3, reasoningAt: 2 });
+    expect(row().content).toBe(''); // not saved yet: the live text is newer than the row
+    expect(recorder.live(a)).toEqual({
+      streamId: 's1',
+      content: 'Earlier. Now more',
+      reasoning: 'hm',
+      streamed: { content: 8, reasoning: 2 },
+    });
+    hub.emit('chat.event', {
+      type: 'done',
+      streamId: 's1',
+      status: 'done',
+      finishReason: 'stop',
+      usage: null,
+    });
+    expect(recorder.live(a)).toBeNull();
+  });
+
   it('maps errors: interrupted keeps the text, a failure before any text is an error', () => {
     const { hub, recorder, a, row } = setup();
     recorder.record('s2', a);
