@@ -113,7 +113,8 @@ describe('history in Chromium against browser mode', () => {
     await page.getByRole('textbox', { name: 'Message' }).fill('slow answer please');
     await page.getByRole('button', { name: 'Send' }).click();
     const assistant = page.locator('article[data-role="assistant"]');
-    await expect.poll(() => assistant.innerText()).toContain('片段20 ');
+    // (The first 20 pieces take 0.6 s; a loaded machine needs longer than poll's 1 s default.)
+    await expect.poll(() => assistant.innerText(), { timeout: 8_000 }).toContain('片段20 ');
     await page.reload();
     await expect.poll(() => assistant.getAttribute('data-status'), { timeout: 8_000 }).toBe('streaming');
     await expect.poll(() => assistant.getAttribute('data-status'), { timeout: 25_000 }).toBe('done');
