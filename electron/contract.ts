@@ -8,6 +8,7 @@
  *
  * This file is shared by the main process and the renderer: it must not import Node or Electron.
  */
+import { said } from './shared/main-text';
 import { z } from 'zod';
 import { regionIds } from './qwen/regions';
 import type { SensitiveFinding } from './shared/sensitive-content';
@@ -69,8 +70,12 @@ export type ErrorCode = (typeof errorCodes)[number];
 /** A failure as the UI shows it: a category, a human sentence and, where useful, what to do next. */
 export const appErrorSchema = z.object({
   code: z.enum(errorCodes),
+  /** English; the UI says `key` (electron/shared/main-text.ts) with `params` in its own language. */
   message: z.string(),
   action: z.string().optional(),
+  key: z.string().optional(),
+  actionKey: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** The server's own words, when it said something (shown under the human message). */
   detail: z.string().optional(),
   httpStatus: z.number().int().optional(),
@@ -94,7 +99,7 @@ export const chatMessageSchema = z.object({
   role: z.enum(['system', 'user', 'assistant']),
   content: z.union([
     z.string().max(MAX_MESSAGE_CHARS, {
-      message: `A message can hold at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`,
+      message: said('request.messageTooLong', { max: MAX_MESSAGE_CHARS.toLocaleString('en-US') }),
     }),
     z
       .array(z.discriminatedUnion('type', [textPartSchema, imagePartSchema]))
@@ -220,9 +225,9 @@ export type ModelInfo = z.infer<typeof modelInfoSchema>;
 const modelIdSchema = z
   .string()
   .trim()
-  .min(1, { message: 'Choose a model.' })
+  .min(1, { message: said('request.chooseModel') })
   .max(200)
-  .regex(/^[A-Za-z0-9._:/-]+$/, { message: 'A model id has only letters, digits and . _ : / -' });
+  .regex(/^[A-Za-z0-9._:/-]+$/, { message: said('request.badModelId') });
 
 const streamIdSchema = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/);
 
@@ -276,8 +281,8 @@ const chatChannels = {
       params: chatParamsSchema.optional(),
       messages: z
         .array(chatMessageSchema)
-        .min(1, { message: 'There is nothing to send.' })
-        .max(MAX_MESSAGES, { message: 'This conversation is too long to send in one request.' }),
+        .min(1, { message: said('request.nothingToSend') })
+        .max(MAX_MESSAGES, { message: said('request.tooManyMessages') }),
     }),
   ),
   /** Stops a stream. What already arrived is kept; the stream ends with status `stopped`. */
@@ -289,7 +294,11 @@ const chatChannels = {
 // ---- History (conversations in SQLite): shapes and channels ----------------------------------
 
 const dbIdSchema = z.number().int().positive();
-const titleSchema = z.string().trim().min(1, { message: 'A title cannot be empty.' }).max(200);
+const titleSchema = z
+  .string()
+  .trim()
+  .min(1, { message: said('request.emptyTitle') })
+  .max(200);
 
 /** A conversation as lists show it (also the `history.conversation.updated` event's payload). */
 export const conversationSummarySchema = z.object({
@@ -381,7 +390,10 @@ export interface HistoryNotice {
   // Faults (issue 9): `save_failed` while answers cannot be written (disk full), `save_resumed` once
   // they can again (sent as a `history.notice` event; the renderer then drops the failure notice).
   kind: 'recovered' | 'unavailable' | 'save_failed' | 'save_resumed';
+  /** English; the UI says `key` with `params` (electron/shared/main-text.ts) in its language. */
   message: string;
+  key?: string;
+  params?: Record<string, string | number>;
   /** Where the damaged file was moved. */
   path?: string;
 }
@@ -403,7 +415,7 @@ const fileNameSchema = z
   .min(1)
   .max(255)
   .refine((v) => !/[/\\]/.test(v) && ![...v].some((c) => c.charCodeAt(0) < 0x20), {
-    message: 'A file name cannot hold slashes or control characters.',
+    message: said('request.badFileName'),
   });
 
 export const attachmentInputSchema = z.discriminatedUnion('kind', [
@@ -414,15 +426,15 @@ export const attachmentInputSchema = z.discriminatedUnion('kind', [
     dataBase64: z
       .string()
       .min(4)
-      .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4, { message: 'An image can be at most 7.8 MB.' })
-      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'The image data is not valid base64.' }),
+      .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4, { message: said('request.imageTooBig') })
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: said('request.badBase64') }),
     width: z.number().int().positive(),
     height: z.number().int().positive(),
   }),
   z.object({
     kind: z.literal('text'),
     fileName: fileNameSchema,
-    text: z.string().max(MAX_TEXT_FILE_CHARS, { message: 'A text file can be at most 512 KB.' }),
+    text: z.string().max(MAX_TEXT_FILE_CHARS, { message: said('request.textTooBig') }),
   }),
 ]);
 export type AttachmentInput = z.infer<typeof attachmentInputSchema>;
@@ -431,15 +443,15 @@ const attachmentsSchema = z
   .array(attachmentInputSchema)
   .max(MAX_IMAGES + MAX_TEXT_FILES)
   .refine((a) => a.filter((x) => x.kind === 'image').length <= MAX_IMAGES, {
-    message: `A message can carry at most ${MAX_IMAGES} images.`,
+    message: said('request.tooManyImages', { max: MAX_IMAGES }),
   })
   .refine((a) => a.filter((x) => x.kind === 'text').length <= MAX_TEXT_FILES, {
-    message: `A message can carry at most ${MAX_TEXT_FILES} text files.`,
+    message: said('request.tooManyTextFiles', { max: MAX_TEXT_FILES }),
   })
   .refine(
     (a) =>
       a.reduce((n, x) => n + (x.kind === 'image' ? x.dataBase64.length : 0), 0) <= MAX_MESSAGE_IMAGE_CHARS,
-    { message: 'The images of one message can be at most 22 MB together.' },
+    { message: said('request.imagesTooBig') },
   );
 
 /** An attachment as stored with a message; its bytes are fetched by `sha256` (see attachmentUrl). */
@@ -470,7 +482,7 @@ const historyChannels = {
           .string()
           .trim()
           .max(MAX_MESSAGE_CHARS, {
-            message: `A message can hold at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`,
+            message: said('request.messageTooLong', { max: MAX_MESSAGE_CHARS.toLocaleString('en-US') }),
           }),
         ...sendTargetSchema,
         /** Issue 10: images (fitted in the page, checked again by main) and text files. */
@@ -480,7 +492,7 @@ const historyChannels = {
       })
       // A question may be images alone.
       .refine((a) => a.content.length > 0 || (a.attachments?.length ?? 0) > 0, {
-        message: 'There is nothing to send.',
+        message: said('request.nothingToSend'),
       }),
   ),
   /** A new answer to the same question, as a sibling of the old one. */
@@ -489,7 +501,11 @@ const historyChannels = {
   'history.edit': channel<SendResult>()(
     z.object({
       messageId: dbIdSchema,
-      content: z.string().trim().min(1, { message: 'There is nothing to send.' }).max(MAX_MESSAGE_CHARS),
+      content: z
+        .string()
+        .trim()
+        .min(1, { message: said('request.nothingToSend') })
+        .max(MAX_MESSAGE_CHARS),
       ...sendTargetSchema,
       /** Issue 10: positions (from 0) of the original question's attachments the edit keeps; all when absent. */
       keepAttachments: z
@@ -548,7 +564,7 @@ const historyChannels = {
   }>()(
     z.object({
       text: z.string().max(MAX_IMPORT_BYTES, {
-        message: `An import can be at most ${MAX_IMPORT_BYTES / 1_000_000} MB.`,
+        message: said('import.tooBig', { max: MAX_IMPORT_BYTES / 1_000_000 }),
       }),
     }),
   ),
@@ -563,24 +579,24 @@ const historyChannels = {
 // --- Settings and the API key (issue 5) -------------------------------------------------------
 
 /** A base URL the user types for the Custom region, or a proxy: http(s) with a host, or empty. */
-const httpUrlOrEmpty = (what: string) =>
+const httpUrlOrEmpty = (what: 'settings.urlBase' | 'settings.urlProxy') =>
   z
     .string()
     .trim()
     .max(MAX_SETTING_URL)
-    .refine(isHttpUrlOrEmpty, { message: `${what} must be a full http:// or https:// address.` });
+    .refine(isHttpUrlOrEmpty, { message: said(what) });
 
 /** Every non-secret setting, as stored (SettingsStore) and as the Settings panel edits it. */
 export const appSettingsSchema = z.object({
   region: z.enum(regionIds),
   /** Used when the region is Custom. */
-  customBaseURL: httpUrlOrEmpty('The base URL'),
+  customBaseURL: httpUrlOrEmpty('settings.urlBase'),
   defaultModel: modelIdSchema,
   defaultParams: chatParamsSchema,
   language: z.enum(['system', 'en', 'zh-CN']),
   theme: z.enum(['system', 'light', 'dark']),
   /** An http(s) proxy for requests to Qwen; empty = none. */
-  proxy: httpUrlOrEmpty('The proxy'),
+  proxy: httpUrlOrEmpty('settings.urlProxy'),
   /** Seconds to wait for Qwen to start answering. */
   requestTimeoutSeconds: z.number().int().min(5).max(3600),
   /** Retries before the first token (never after partial output). */
@@ -599,7 +615,7 @@ export const appSettingsSchema = z.object({
     .string()
     .trim()
     .max(64)
-    .refine(isWorkspaceIdOrEmpty, { message: 'A workspace ID has only letters, digits and hyphens.' }),
+    .refine(isWorkspaceIdOrEmpty, { message: said('settings.badWorkspace') }),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
@@ -615,24 +631,39 @@ type RegionName = (typeof regionIds)[number];
 
 /** Where the key in use comes from; the key itself never crosses to a renderer. */
 export type KeySourceName = 'environment' | 'keychain' | 'memory' | 'none';
+
+/** Why no keychain can be used and what to do: English, with the keys the UI says them with. */
+export interface UnavailableKeychain {
+  available: false;
+  reason: string;
+  fix: string;
+  reasonKey?: string;
+  fixKey?: string;
+  params?: Record<string, string | number>;
+}
 export type KeyStatusView = {
   source: KeySourceName;
   /** `sk-…abcd`, masked in the main process; null when there is no key. */
   masked: string | null;
   region: RegionName;
-  keychain: { available: true } | { available: false; reason: string; fix: string };
+  keychain: { available: true } | UnavailableKeychain;
 };
 /** "Test key": valid, rejected (check key and region), wrong region (naming the key's), network. */
-export type KeyTestView =
+/**
+ * `host` is set when the key was tested against an address that is not a region's own (Custom, or
+ * DASHSCOPE_BASE_URL): the UI names that host, not the Region setting.
+ */
+export type KeyTestView = { host?: string } & (
   | { outcome: 'valid'; region: RegionName }
   | { outcome: 'rejected'; region: RegionName; detail?: string }
   | { outcome: 'wrong_region'; region: RegionName; keyRegion: RegionName }
   | { outcome: 'network_error'; region: RegionName; detail?: string }
-  | { outcome: 'error'; region: RegionName; message: string; detail?: string };
+  | { outcome: 'error'; region: RegionName; message: string; error: AppError; detail?: string }
+);
 
 const apiKeyArgSchema = z
   .string()
-  .max(4096, { message: 'This does not look like an API key.' })
+  .max(4096, { message: said('key.notAKey') })
   .transform((v) => v.replace(/\s+/g, ''));
 
 /**
@@ -673,7 +704,7 @@ const settingsChannels = {
   'key.status': channel<KeyStatusView>()(z.undefined()),
   /** Saves the key for the current region (keychain, or memory when there is none). */
   'key.save': channel<KeyStatusView>()(
-    z.object({ key: apiKeyArgSchema.refine((v) => v.length > 0, { message: 'Paste your API key first.' }) }),
+    z.object({ key: apiKeyArgSchema.refine((v) => v.length > 0, { message: said('key.paste') }) }),
   ),
   /** Tests the key typed (not saved yet) or, without one, the current key. */
   'key.test': channel<KeyTestView>()(z.object({ key: apiKeyArgSchema.optional() })),
@@ -825,6 +856,8 @@ export const events = {
   'history.notice': z.object({
     kind: z.enum(['recovered', 'unavailable', 'save_failed', 'save_resumed']),
     message: z.string(),
+    key: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     path: z.string().optional(),
   }),
   // Issue 12: the updater's state changed (checking, download progress, ready, …).

@@ -6,6 +6,7 @@
  */
 import { MAX_IMAGE_BYTES, type AttachmentInput } from '../contract';
 import { fail } from '../shared/app-error';
+import type { MainTextKey, MainTextParams } from '../shared/main-text';
 import type { StoredAttachmentInput } from '../history/attachments-table';
 import { MAX_ASPECT_RATIO, MIN_IMAGE_SIDE } from '../shared/vision';
 import { readImageHeader } from '../shared/image-header';
@@ -15,8 +16,8 @@ const MAX_SIDE = 16_384 * 4;
 /** The high-resolution cap of any model (qwen-api-2026.md §3.2). */
 const MAX_PIXELS = 16_777_216;
 
-const refuse = (fileName: string, why: string): never =>
-  fail('invalid_argument', `"${fileName}" cannot be sent: ${why}`);
+const refuse = (file: string, key: MainTextKey, params: MainTextParams = {}): never =>
+  fail('invalid_argument', key, { params: { file, ...params } });
 
 export function validateAttachments(items: readonly AttachmentInput[]): StoredAttachmentInput[] {
   return items.map((item) => {
@@ -31,21 +32,26 @@ export function validateAttachments(items: readonly AttachmentInput[]): StoredAt
       };
     }
     const data = Buffer.from(item.dataBase64, 'base64');
-    if (data.length === 0) refuse(item.fileName, 'it is empty.');
-    if (data.length > MAX_IMAGE_BYTES) refuse(item.fileName, 'it is larger than 7.8 MB.');
+    if (data.length === 0) refuse(item.fileName, 'attachment.empty');
+    if (data.length > MAX_IMAGE_BYTES) refuse(item.fileName, 'attachment.tooBig');
     const header = readImageHeader(data);
-    if (!header) refuse(item.fileName, 'it is not a PNG, JPEG, WebP or GIF image.');
+    if (!header) refuse(item.fileName, 'attachment.notImage');
     if (header!.mime !== item.mimeType)
-      refuse(item.fileName, `it is declared as ${item.mimeType} but its bytes are ${header!.mime}.`);
+      refuse(item.fileName, 'attachment.wrongType', { declared: item.mimeType, actual: header!.mime });
     const { width, height } = header!;
     if (width !== item.width || height !== item.height)
-      refuse(item.fileName, `its header says ${width} × ${height}, not ${item.width} × ${item.height}.`);
+      refuse(item.fileName, 'attachment.wrongSize', {
+        width,
+        height,
+        declaredWidth: item.width,
+        declaredHeight: item.height,
+      });
     if (Math.min(width, height) < MIN_IMAGE_SIDE)
-      refuse(item.fileName, `a side is under ${MIN_IMAGE_SIDE} px.`);
+      refuse(item.fileName, 'attachment.tooSmall', { min: MIN_IMAGE_SIDE });
     if (Math.max(width, height) / Math.min(width, height) > MAX_ASPECT_RATIO)
-      refuse(item.fileName, `its aspect ratio is over ${MAX_ASPECT_RATIO}:1.`);
+      refuse(item.fileName, 'attachment.tooNarrow', { ratio: MAX_ASPECT_RATIO });
     if (Math.max(width, height) > MAX_SIDE || width * height > MAX_PIXELS)
-      refuse(item.fileName, 'it has more pixels than any Qwen model reads.');
+      refuse(item.fileName, 'attachment.tooManyPixels');
     return { kind: 'image', fileName: item.fileName, mimeType: header!.mime, width, height, data };
   });
 }

@@ -107,8 +107,8 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   ): Promise<QwenClient> {
     const apiKey = await deps.keySource.getKey(baseURL); // only where it may go (key-routing.ts)
     if (!apiKey) {
-      fail('no_api_key', 'No API key is set.', {
-        action: 'Set DASHSCOPE_API_KEY, or add your key in Settings.',
+      fail('no_api_key', 'key.none', {
+        action: 'key.none.action',
       });
     }
     const proxy = chooseProxy(s.proxy, deps.env ?? process.env);
@@ -135,7 +135,8 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     const proxy = chooseProxy(s.proxy, deps.env ?? process.env);
     return {
       model,
-      regionName: s.regionName,
+      // A custom address (or DASHSCOPE_BASE_URL elsewhere) is named by its host, not a region.
+      ...(s.knownRegion ? { regionName: s.regionName } : {}),
       baseURL,
       proxy: (baseURL.startsWith('https:') ? proxy?.httpsProxy : proxy?.httpProxy) ?? null,
       connectTimeoutMs: s.connectTimeoutMs,

@@ -48,11 +48,11 @@ export class ConversationService {
   ) {}
 
   message(id: number): MessageRow {
-    return this.store.messages.get(id) ?? fail('not_found', 'That message no longer exists.');
+    return this.store.messages.get(id) ?? fail('not_found', 'history.noMessage');
   }
 
   private conversation(id: number) {
-    return this.store.conversations.row(id) ?? fail('not_found', 'That conversation no longer exists.');
+    return this.store.conversations.row(id) ?? fail('not_found', 'history.noConversation');
   }
 
   async send(
@@ -68,8 +68,9 @@ export class ConversationService {
     const attachments = validateAttachments(input.attachments ?? []);
     const model = describeModel(input.model);
     if (attachments.some((a) => a.kind === 'image') && !model.custom && !seesImages(model))
-      fail('invalid_argument', `${model.name} cannot see images.`, {
-        action: 'Switch to a vision model (Qwen3-VL, Qwen-VL or Qwen3.5 and later), or remove the images.',
+      fail('invalid_argument', 'param.noVision', {
+        params: { model: model.name },
+        action: 'param.noVision.action',
       });
     const ids = this.store.db.transaction(() => {
       const conversationId =
@@ -93,7 +94,7 @@ export class ConversationService {
     const message = this.message(input.messageId);
     const question = message.role === 'assistant' ? message.parent_id : message.id;
     if (question === null || this.message(question).role !== 'user')
-      fail('invalid_argument', 'Only an answer to a question can be regenerated.');
+      fail('invalid_argument', 'history.regenerateAnswer');
     const assistantId = this.store.db.transaction(() =>
       this.addAssistant(message.conversation_id, question, input, this.clock.now()),
     )();
@@ -105,7 +106,7 @@ export class ConversationService {
     input: Target & { messageId: number; content: string; keepAttachments?: number[] | undefined },
   ): Promise<SendResult> {
     const original = this.message(input.messageId);
-    if (original.role !== 'user') fail('invalid_argument', 'Only your own messages can be edited.');
+    if (original.role !== 'user') fail('invalid_argument', 'history.editOwn');
     const now = this.clock.now();
     const ids = this.store.db.transaction(() => {
       const userId = this.addUser(original.conversation_id, original.parent_id, input.content, now);
@@ -127,9 +128,9 @@ export class ConversationService {
   async continueAnswer(input: Target & { messageId: number }): Promise<SendResult> {
     const message = this.message(input.messageId);
     if (message.role !== 'assistant' || message.parent_id === null)
-      fail('invalid_argument', 'Only an answer can be continued.');
-    if (message.status === 'streaming') fail('invalid_argument', 'This answer is still being written.');
-    if (!message.content) fail('invalid_argument', 'This answer has no text to continue from.');
+      fail('invalid_argument', 'history.continueAnswer');
+    if (message.status === 'streaming') fail('invalid_argument', 'history.stillWriting');
+    if (!message.content) fail('invalid_argument', 'history.nothingToContinue');
     const slot = this.reserve(message.id);
     const conversationId = message.conversation_id;
     const base = { conversationId, userMessageId: message.parent_id, assistantMessageId: message.id };
@@ -173,7 +174,7 @@ export class ConversationService {
   /** Claims the row for one request, or refuses (as data, through the handler) when one is writing it. */
   private reserve(messageId: number): Reservation {
     if (this.writing.has(messageId) || this.recorder.streamIdFor(messageId) !== null)
-      fail('invalid_argument', 'This answer is still being written.');
+      fail('invalid_argument', 'history.stillWriting');
     const slot: Reservation = { cancelled: false };
     this.writing.set(messageId, slot);
     return slot;
@@ -186,7 +187,7 @@ export class ConversationService {
   /** The row was deleted while its request started: the stream is stopped and nothing written. */
   private abandon(base: Omit<SendResult, 'streamId' | 'error'>, streamId: string): SendResult {
     this.engine.cancel(streamId);
-    return { ...base, streamId: null, error: appError('not_found', 'That answer was deleted.') };
+    return { ...base, streamId: null, error: appError('not_found', 'history.answerDeleted') };
   }
 
   /**
@@ -277,7 +278,7 @@ export class ConversationService {
       const error: AppError =
         err instanceof AppErrorException
           ? err.appError
-          : appError('internal', 'Something went wrong inside Qwen Desk.', { detail: String(err) });
+          : appError('internal', 'internal.bug', { detail: String(err) });
       if (slot.cancelled) return { ...base, streamId: null, error };
       this.store.messages.finish(assistantId, {
         content: '',

@@ -1,5 +1,5 @@
 import { channels, isChannelName, type Result } from '../contract';
-import { appError, fail, toResult } from '../shared/app-error';
+import { appError, failValidation, toResult } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import { EventHub, type EventListener } from './event-hub';
 import { StreamManager } from './stream-manager';
@@ -121,18 +121,15 @@ export function createCore(deps: CoreDeps): Core {
       if (!isChannelName(channel)) {
         return Promise.resolve({
           ok: false,
-          error: appError('invalid_argument', `Unknown request "${String(channel)}".`),
+          error: appError('invalid_argument', 'request.unknown', {
+            params: { channel: String(channel).slice(0, 100) },
+          }),
         });
       }
       return toResult(async () => {
         const parsed = channels[channel].arg.safeParse(rawArg);
         if (!parsed.success) {
-          const first = parsed.error.issues[0];
-          fail('invalid_argument', first?.message ?? 'The request was not valid.', {
-            detail: parsed.error.issues
-              .map((i) => `${i.path.join('.') || '(argument)'}: ${i.message}`)
-              .join('; '),
-          });
+          failValidation(parsed.error.issues, 'request.invalid');
         }
         const handler = handlers[channel] as (arg: unknown) => Promise<unknown>;
         return handler(parsed.data);

@@ -5,6 +5,7 @@ import { systemClock } from '../shared/clock';
 import { createQwenClient } from '../qwen/qwen-client';
 import { HistoryStore } from '../history/history-store';
 import { HistoryTooNewError } from '../history/migrate';
+import type { Sentence } from '../shared/main-text';
 import { acquireDataLock } from './data-lock';
 
 // A second process on the same data folder fails to start with this (main.ts / browser mode say why).
@@ -12,14 +13,11 @@ export { DataFolderInUseError } from './data-lock';
 import { assertWritableDataDir } from './data-folder';
 
 /** Opens the history in the data directory; when it cannot (a newer version's file, …) the UI says why. */
-function openHistory(
-  dataDir: string,
-): HistoryStore | { unavailable: { kind: 'unavailable'; message: string } } {
+function openHistory(dataDir: string): HistoryStore | { unavailable: { kind: 'unavailable' } & Sentence } {
   try {
     return HistoryStore.open(dataDir, { dailyBackups: true });
   } catch (err) {
-    if (err instanceof HistoryTooNewError)
-      return { unavailable: { kind: 'unavailable', message: err.message } };
+    if (err instanceof HistoryTooNewError) return { unavailable: { kind: 'unavailable', ...err.sentence } };
     throw err;
   }
 }

@@ -3,6 +3,7 @@ import type { HistoryStore } from '../history/history-store';
 import type { Clock } from '../shared/clock';
 import type { EventHub } from './event-hub';
 import { checkWrite, isDiskFull } from '../history/write-faults';
+import { sentence } from '../shared/main-text';
 
 /**
  * Streamed text reaches the file at most this long after it arrived, so a crash (even SIGKILL)
@@ -13,9 +14,6 @@ export const FLUSH_INTERVAL_MS = 200;
 const MAX_EARLY_EVENTS = 10_000;
 /** After a failed save (disk full) the text stays in memory and the write is tried again this often. */
 export const RETRY_SAVE_MS = 1000;
-
-const SAVE_FAILED_MESSAGE =
-  'Qwen Desk cannot save answers right now: the disk is full or not writable. The text stays on screen and is saved as soon as space is free.';
 
 export interface FinishedAnswer {
   messageId: number;
@@ -242,7 +240,8 @@ export class StreamRecorder {
     this.unsaved.add(rec);
     if (!first) return;
     const detail = isDiskFull(err) ? '' : ` (${err instanceof Error ? err.message : String(err)})`;
-    const notice = { kind: 'save_failed' as const, message: SAVE_FAILED_MESSAGE + detail };
+    const said = sentence('notice.saveFailed');
+    const notice = { kind: 'save_failed' as const, ...said, message: said.message + detail };
     // Kept in the start-up notices too, so a window reloaded meanwhile still shows it.
     this.store.notices.push(notice);
     this.hub.emit('history.notice', notice);
@@ -252,7 +251,7 @@ export class StreamRecorder {
     if (!this.unsaved.delete(rec) || this.unsaved.size > 0) return;
     const i = this.store.notices.findIndex((n) => n.kind === 'save_failed');
     if (i >= 0) this.store.notices.splice(i, 1);
-    this.hub.emit('history.notice', { kind: 'save_resumed', message: 'Answers are being saved again.' });
+    this.hub.emit('history.notice', { kind: 'save_resumed', ...sentence('notice.saveResumed') });
   }
 
   private finish(

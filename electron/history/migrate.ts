@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Migration } from './migrations/types';
+import { englishText, sentence, type Sentence } from '../shared/main-text';
 
 /** The file was written by a newer Qwen Desk: it is refused and left exactly as it is. */
 export class HistoryTooNewError extends Error {
@@ -8,11 +9,14 @@ export class HistoryTooNewError extends Error {
     readonly knownVersion: number,
     readonly file: string,
   ) {
-    super(
-      `Your history (${file}) was saved by a newer version of Qwen Desk (format ${fileVersion}; this version ` +
-        `reads up to ${knownVersion}). Update Qwen Desk to open it. The file was left untouched.`,
-    );
+    super(englishText('history.tooNew', { file, fileVersion, knownVersion }));
     this.name = 'HistoryTooNewError';
+  }
+
+  /** The notice the UI shows, in its own language. */
+  get sentence(): Sentence {
+    const { file, fileVersion, knownVersion } = this;
+    return sentence('history.tooNew', { file, fileVersion, knownVersion });
   }
 }
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { sentence } from '../shared/main-text';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { HistoryNotice } from '../contract';
@@ -110,7 +111,7 @@ export function openHistoryDatabase(dataDir: string, now: number = Date.now()): 
     const movedTo = moveAside(file, now);
     notices.push({
       kind: 'recovered',
-      message: `Your history file was damaged, so Qwen Desk started a new one. The old file was kept at ${movedTo}.`,
+      ...sentence('notice.recovered', { path: movedTo }),
       path: movedTo,
     });
     db = openChecked(file);

@@ -18,7 +18,7 @@ export function registerIpc(core: Core, trustedOrigins: string[]): () => void {
       if (!isTrustedSender(info, trustedOrigins)) {
         return {
           ok: false,
-          error: appError('untrusted_sender', 'This request did not come from Qwen Desk.'),
+          error: appError('untrusted_sender', 'request.untrusted'),
         };
       }
       return core.invoke(channel, arg);

@@ -29,6 +29,8 @@ export const DEFAULT_MAX_RETRIES = 3;
 export interface ResolvedEngineSettings extends Omit<EngineSettings, 'region' | 'baseURL'> {
   /** The region's name for messages ("Singapore"; "custom, <host>" for a custom address). */
   regionName: string;
+  /** Whether the base URL is one of the regions' own (not Custom, not another DASHSCOPE_BASE_URL). */
+  knownRegion: boolean;
   baseURL: string;
 }
 
@@ -44,14 +46,16 @@ export function resolveEngineSettings(
   const region = s.region ? regions.find((r) => r.id === s.region) : undefined;
   const baseURL =
     (region?.id === 'custom' ? s.baseURL?.trim() : region?.baseURL) || fallbackBaseURL.replace(/\/+$/, '');
-  const regionName =
+  const known =
     region && region.id !== 'custom'
-      ? region.name
-      : (regions.find((r) => r.baseURL === baseURL)?.name ?? `custom, ${hostOf(baseURL)}`);
+      ? region
+      : regions.find((r) => r.id !== 'custom' && r.baseURL === baseURL);
+  const regionName = known?.name ?? `custom, ${hostOf(baseURL)}`;
   const nonNegative = (v: number | undefined, d: number) =>
     typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d;
   return {
     regionName,
+    knownRegion: known !== undefined,
     baseURL: baseURL.replace(/\/+$/, ''),
     proxy: s.proxy?.trim() || null,
     connectTimeoutMs:

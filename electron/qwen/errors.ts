@@ -4,8 +4,9 @@
  * error-code page that DashScope appends.
  */
 import OpenAI from 'openai';
-import type { AppError } from '../contract';
+import type { AppError, ErrorCode } from '../contract';
 import { appError } from '../shared/app-error';
+import type { MainTextKey, MainTextParams } from '../shared/main-text';
 import { hostOf } from './engine-settings';
 
 /** DashScope's error object: `{"error":{message,type,param,code}}` or the native `{code,message}`. */
@@ -28,6 +29,8 @@ export class QwenApiError extends Error {
   readonly inStream: boolean;
   /** From a `Retry-After` header, when the server sent one. */
   readonly retryAfterMs: number | undefined;
+  /** The reader's limit that was passed (STREAM_LIMIT_CODE). */
+  readonly limit: number | undefined;
 
   constructor(init: {
     message: string;
@@ -36,6 +39,7 @@ export class QwenApiError extends Error {
     type?: string | null | undefined;
     inStream?: boolean;
     retryAfterMs?: number | undefined;
+    limit?: number;
   }) {
     super(init.message);
     this.name = 'QwenApiError';
@@ -44,6 +48,7 @@ export class QwenApiError extends Error {
     this.type = init.type ?? undefined;
     this.inStream = init.inStream ?? false;
     this.retryAfterMs = init.retryAfterMs;
+    this.limit = init.limit;
   }
 
   static fromBody(
@@ -78,7 +83,8 @@ export class StreamEndedEarlyError extends Error {
 /** What the messages mention: the model, the region (keys are per region), the host, the timeouts. */
 export interface ErrorContext {
   model: string;
-  regionName: string;
+  /** Only for a region's own endpoint; a custom address is named by its host. */
+  regionName?: string;
   baseURL: string;
   proxy?: string | null;
   connectTimeoutMs: number;
@@ -156,25 +162,25 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}`;
  */
 export function mapQwenError(err: unknown, ctx: Partial<ErrorContext> = {}): AppError {
   if (err instanceof IdleTimeoutError) {
-    return appError(
-      'timeout',
-      `Qwen stopped sending for ${seconds(err.timeoutMs)} s, so Qwen Desk stopped waiting.`,
-      {
-        action: 'Try again, or raise the idle timeout in Settings.',
-      },
-    );
+    return appError('timeout', 'qwen.idle', {
+      params: { seconds: seconds(err.timeoutMs) },
+      action: 'qwen.idle.action',
+    });
   }
   if (err instanceof StreamEndedEarlyError) {
-    return appError('network', 'The connection to Qwen was cut off.', {
-      action: 'Try again. If it keeps happening, check your network or proxy.',
+    return appError('network', 'qwen.cutOff', {
+      action: 'qwen.cutOff.action',
       detail: 'The stream ended before its end marker.',
     });
   }
   if (err instanceof OpenAI.APIConnectionTimeoutError) {
-    const within = ctx.connectTimeoutMs ? ` within ${seconds(ctx.connectTimeoutMs)} s` : ' in time';
-    return appError('timeout', `Qwen did not answer${within}.`, {
-      action: 'Try again. If it keeps happening, check your connection or raise the timeout in Settings.',
-    });
+    const action = 'qwen.noAnswer.action';
+    return ctx.connectTimeoutMs
+      ? appError('timeout', 'qwen.noAnswerWithin', {
+          params: { seconds: seconds(ctx.connectTimeoutMs) },
+          action,
+        })
+      : appError('timeout', 'qwen.noAnswer', { action });
   }
   if (err instanceof OpenAI.APIError && err.status !== undefined) return mapApiError(fromSdkError(err), ctx);
   if (err instanceof QwenApiError) return mapApiError(err, ctx);
@@ -188,78 +194,53 @@ function mapNetworkError(err: unknown, ctx: Partial<ErrorContext>): AppError {
   const said = messages.join(' | ');
   const detail = messages.filter((m) => m && m !== 'Connection error.' && m !== 'fetch failed').at(-1);
   const extra = detail ? { detail } : {};
+  const at = (code: ErrorCode, key: MainTextKey, action: MainTextKey, params: MainTextParams = { host }) =>
+    appError(code, key, { params, action, ...extra });
 
   if (/proxy/i.test(said) && ctx.proxy) {
     const status = /\((\d{3})\)/.exec(said)?.[1];
-    return appError(
-      'proxy',
-      `The proxy ${hostOf(ctx.proxy)} refused to connect to Qwen${status ? ` (HTTP ${status})` : ''}.`,
-      {
-        action: 'Check the proxy address (and its login) in Settings.',
-        ...extra,
-      },
-    );
+    const proxy = hostOf(ctx.proxy);
+    return status
+      ? at('proxy', 'net.proxyRefusedStatus', 'net.proxyRefused.action', { proxy, status })
+      : at('proxy', 'net.proxyRefused', 'net.proxyRefused.action', { proxy });
   }
   if (
     codes.some((c) => /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|^ERR_SSL|^ERR_TLS/.test(c)) ||
     /SSL routines|TLS/.test(said)
   ) {
     const certificate = codes.some((c) => /CERT|SELF_SIGNED|UNABLE_TO/.test(c));
-    return appError(
-      'tls',
-      certificate
-        ? `Could not make a secure connection to ${host}: its certificate is not trusted.`
-        : `Could not make a secure connection to ${host}: the TLS handshake failed.`,
-      {
-        action:
-          'Check the base URL in Settings. If a company proxy inspects HTTPS traffic, set that proxy in Settings.',
-        ...extra,
-      },
-    );
+    return at('tls', certificate ? 'net.certificate' : 'net.tls', 'net.tls.action');
   }
   if (has('ECONNREFUSED')) {
-    const viaProxy = ctx.proxy ? ` or the proxy ${hostOf(ctx.proxy)}` : '';
-    return appError('network', `Could not connect to ${host}${viaProxy}: the connection was refused.`, {
-      action: 'Check the region or base URL in Settings, and the proxy setting.',
-      ...extra,
-    });
+    return ctx.proxy
+      ? at('network', 'net.refusedViaProxy', 'net.refused.action', { host, proxy: hostOf(ctx.proxy) })
+      : at('network', 'net.refused', 'net.refused.action');
   }
   if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME')) {
-    return appError('network', `Could not find ${host}: the name did not resolve (DNS).`, {
-      action: 'Check your internet connection, the base URL and the proxy setting.',
-      ...extra,
-    });
+    return at('network', 'net.dns', 'net.dns.action');
   }
   if (
     has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED') ||
     /terminated|other side closed|socket hang up/i.test(said)
   ) {
-    return appError('network', 'The connection to Qwen was cut off.', {
-      action: 'Try again. If it keeps happening, check your network or proxy.',
-      ...extra,
-    });
+    return at('network', 'qwen.cutOff', 'qwen.cutOff.action');
   }
-  if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT')) {
-    return appError('network', `Could not connect to ${host}: it did not answer.`, {
-      action: 'Check your internet connection and the proxy setting.',
-      ...extra,
-    });
-  }
-  if (has('EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN')) {
-    return appError('network', `Could not reach ${host}: there is no network route to it.`, {
-      action: 'Check your internet connection.',
-      ...extra,
-    });
-  }
+  if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT')) return at('network', 'net.timeout', 'net.timeout.action');
+  if (has('EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN'))
+    return at('network', 'net.noRoute', 'net.noRoute.action');
   if (err instanceof OpenAI.APIConnectionError || err instanceof TypeError) {
-    return appError('network', 'Could not reach Qwen.', {
-      action: 'Check your internet connection and the proxy setting, then try again.',
-      ...extra,
-    });
+    return at('network', 'net.unreachable', 'net.unreachable.action');
   }
-  return appError('internal', 'Something went wrong while talking to Qwen.', {
+  return appError('internal', 'qwen.unexpected', {
     detail: err instanceof Error ? err.message : String(err),
   });
+}
+
+/** What a rejected key's message suggests: the region it must match, or the host that refused it. */
+function badKeyAction(ctx: Partial<ErrorContext>): { action: MainTextKey; params?: MainTextParams } {
+  if (ctx.regionName) return { action: 'qwen.badKey.action', params: { region: ctx.regionName } };
+  if (ctx.baseURL) return { action: 'qwen.badKeyHost.action', params: { host: hostOf(ctx.baseURL) } };
+  return { action: 'qwen.badKeyPlain.action' };
 }
 
 function mapApiError(err: QwenApiError, ctx: Partial<ErrorContext>): AppError {
@@ -271,161 +252,74 @@ function mapApiError(err: QwenApiError, ctx: Partial<ErrorContext>): AppError {
   const code = err.code ?? '';
   const type = err.type ?? '';
   const is = (...names: string[]) => names.includes(code) || names.includes(type);
+  const say = (c: ErrorCode, key: MainTextKey, action: MainTextKey, params?: MainTextParams) =>
+    appError(c, key, { action, ...(params ? { params } : {}), ...extra });
 
   // Issue 9: the reader's own limits (sse.ts); the text received so far is kept.
   if (code === STREAM_LIMIT_CODE) {
-    return appError('too_large', err.message, {
-      action: 'The text received so far is kept. Ask for a shorter answer, or check the base URL.',
+    return appError('too_large', err.type === 'line' ? 'stream.lineTooLong' : 'stream.answerTooLong', {
+      params: { chars: err.limit ?? 0 },
+      action: 'stream.tooLarge.action',
     });
   }
   if (is('data_inspection_failed', 'DataInspectionFailed')) {
-    if (/^output/i.test(words)) {
-      return appError('moderation', "Qwen's content safety check stopped the answer.", {
-        action: 'Ask the question another way.',
-        ...extra,
-      });
-    }
-    if (/^input/i.test(words)) {
-      return appError('moderation', "Qwen's content safety check refused your message.", {
-        action: 'Rephrase the message and send it again.',
-        ...extra,
-      });
-    }
-    return appError('moderation', "Qwen's content safety check refused this request.", {
-      action: 'Rephrase the message and send it again.',
-      ...extra,
-    });
+    if (/^output/i.test(words)) return say('moderation', 'moderation.output', 'moderation.output.action');
+    if (/^input/i.test(words)) return say('moderation', 'moderation.input', 'moderation.input.action');
+    return say('moderation', 'moderation.request', 'moderation.input.action');
   }
-  if (is('Arrearage')) {
-    return appError('arrears', 'Your Alibaba Cloud account is overdue, so Qwen refused the request.', {
-      action: 'Top up or settle your account in the Alibaba Cloud console, then try again.',
-      ...extra,
-    });
-  }
+  if (is('Arrearage')) return say('arrears', 'qwen.arrears', 'qwen.arrears.action');
   if (is('invalid_api_key', 'InvalidApiKey') || err.status === 401) {
-    return appError('auth', 'Qwen rejected the API key.', {
-      action: `Check the key, and that the region in Settings${ctx.regionName ? ` (now: ${ctx.regionName})` : ''} is the one the key was made in: keys work only in their own region.`,
-      ...extra,
-    });
+    const { action, params } = badKeyAction(ctx);
+    return say('auth', 'qwen.badKey', action, params);
   }
   if (is('insufficient_quota', 'Throttling.AllocationQuota', 'AllocationQuota')) {
-    return appError('quota', 'Your token quota for this model is used up for now.', {
-      action: 'Wait a minute and try again, or raise the quota in Model Studio.',
-      ...extra,
-    });
+    return say('quota', 'qwen.quota', 'qwen.quota.action');
   }
-  if (is('limit_burst_rate')) {
-    return appError('rate_limit', 'Requests to Qwen increased too quickly.', {
-      action: 'Wait a few seconds and try again.',
-      ...extra,
-    });
-  }
+  if (is('limit_burst_rate')) return say('rate_limit', 'qwen.burst', 'qwen.burst.action');
   if (is('limit_requests', 'Throttling.RateQuota', 'Throttling')) {
-    return appError('rate_limit', 'Too many requests to Qwen in the last minute.', {
-      action: 'Wait a minute and try again.',
-      ...extra,
-    });
+    return say('rate_limit', 'qwen.rateMinute', 'qwen.rateMinute.action');
   }
-  if (is('ModelServingError')) {
-    return appError('server', 'Qwen is overloaded right now.', {
-      action: 'Try again in a moment.',
-      ...extra,
-    });
-  }
-  if (is('ModelUnavailable')) {
-    return appError('server', 'This model is unavailable right now.', {
-      action: 'Try again in a moment, or choose another model.',
-      ...extra,
-    });
-  }
+  if (is('ModelServingError')) return say('server', 'qwen.overloaded', 'qwen.tryMoment.action');
+  if (is('ModelUnavailable')) return say('server', 'qwen.modelUnavailable', 'qwen.modelUnavailable.action');
   if (is('model_not_found', 'model_not_supported') || err.status === 404) {
-    return appError(
-      'model_not_found',
-      ctx.model
-        ? `The model "${ctx.model}" does not exist, or your key cannot use it.`
-        : 'This model does not exist, or your key cannot use it.',
-      {
-        action:
-          'Choose another model. Model ids are case-sensitive, and some models exist only in some regions.',
-        ...extra,
-      },
-    );
+    return ctx.model
+      ? say('model_not_found', 'qwen.noSuchModel', 'qwen.noSuchModel.action', { model: ctx.model })
+      : say('model_not_found', 'qwen.noSuchModelPlain', 'qwen.noSuchModel.action');
   }
   if (err.status === 403 || is('access_denied', 'AccessDenied', 'AllocationQuota.FreeTierOnly')) {
-    return appError('access_denied', 'Qwen refused access to this model for your account.', {
-      action:
-        'Check the model is enabled for your account in Model Studio (a "free tier only" setting can block it).',
-      ...extra,
-    });
+    return say('access_denied', 'qwen.accessDenied', 'qwen.accessDenied.action');
   }
   // Images (issue 10): DashScope's image refusals (qwen-api.md §4), in words a person can act on.
   const imageError = imageRefusal(words);
-  if (imageError)
-    return appError(imageError.code, imageError.message, { action: imageError.action, ...extra });
-  if (err.status === 413) {
-    return appError('too_large', 'This request is larger than Qwen accepts.', {
-      action: 'Remove some images or attachments, or start a new conversation with less history.',
-      ...extra,
-    });
-  }
-  if (err.status === 429) {
-    return appError('rate_limit', 'Too many requests to Qwen right now.', {
-      action: 'Wait a moment and try again.',
-      ...extra,
-    });
-  }
+  if (imageError) return say(imageError.code, imageError.key, `${imageError.key}.action`);
+  if (err.status === 413) return say('too_large', 'qwen.requestTooLarge', 'qwen.requestTooLarge.action');
+  if (err.status === 429) return say('rate_limit', 'qwen.rateNow', 'qwen.rateNow.action');
   if ((err.status !== undefined && err.status >= 500) || is('internal_error', 'InternalError')) {
-    return appError(
-      'server',
-      err.status === 500 || is('internal_error', 'InternalError')
-        ? 'Qwen had an internal error.'
-        : `Qwen's servers had a problem (HTTP ${err.status}).`,
-      { action: 'Try again in a moment.', ...extra },
-    );
+    return err.status === 500 || is('internal_error', 'InternalError')
+      ? say('server', 'qwen.internal', 'qwen.tryMoment.action')
+      : say('server', 'qwen.serverStatus', 'qwen.tryMoment.action', { status: err.status ?? 0 });
   }
   if (
     err.status === 400 ||
     is('invalid_parameter_error', 'invalid_value', 'invalid_request_error', 'InvalidParameter')
   ) {
-    return appError(
-      'bad_request',
-      words ? `Qwen refused the request: ${words}` : 'Qwen refused the request.',
-      {
-        action: 'Change the setting it names and send again.',
-        ...extra,
-      },
-    );
+    // Qwen's own words say what it refused; they go under the sentence as the detail.
+    return say('bad_request', 'qwen.refused', 'qwen.refused.action');
   }
-  return appError(
-    err.inStream ? 'server' : 'bad_request',
-    words ? `Qwen reported an error: ${words}` : 'Qwen reported an error.',
-    { action: 'Try again.', ...extra },
-  );
+  return say(err.inStream ? 'server' : 'bad_request', 'qwen.reported', 'qwen.reported.action');
 }
+
+type ImageRefusalKey = 'qwen.imageTooBig' | 'qwen.imageUnreadable' | 'qwen.imageTooSmall';
 
 /** DashScope's words about an image it refused, as a human message; null for other errors. */
 function imageRefusal(
   words: string | undefined,
-): { code: 'too_large' | 'bad_request'; message: string; action: string } | null {
+): { code: 'too_large' | 'bad_request'; key: ImageRefusalKey } | null {
   if (!words) return null;
-  if (/max bytes per data-uri item/i.test(words))
-    return {
-      code: 'too_large',
-      message: 'An image is larger than Qwen accepts (10 MB per image).',
-      action: 'Remove the image, or attach a smaller copy of it.',
-    };
-  if (/does not appear to be valid/i.test(words))
-    return {
-      code: 'bad_request',
-      message: 'Qwen could not read one of the images.',
-      action: 'Remove the image and attach it again, or save it as PNG or JPEG first.',
-    };
+  if (/max bytes per data-uri item/i.test(words)) return { code: 'too_large', key: 'qwen.imageTooBig' };
+  if (/does not appear to be valid/i.test(words)) return { code: 'bad_request', key: 'qwen.imageUnreadable' };
   if (/image/i.test(words) && /(too small|at least 10|must be (greater|larger)|aspect ratio)/i.test(words))
-    return {
-      code: 'bad_request',
-      message: 'An image is too small or too narrow for Qwen (each side at least 10 px, at most 200:1).',
-      action: 'Remove that image and send again.',
-    };
+    return { code: 'bad_request', key: 'qwen.imageTooSmall' };
   return null;
 }
 

@@ -27,8 +27,9 @@ export function chooseProxy(setting: string | null | undefined, env: NodeJS.Proc
       // handled below
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      fail('invalid_argument', `The proxy "${configured}" is not an http:// or https:// address.`, {
-        action: 'Correct the proxy in Settings, or clear it.',
+      fail('invalid_argument', 'settings.badProxy', {
+        params: { proxy: configured },
+        action: 'settings.badProxy.action',
       });
     }
     return { httpProxy: configured, httpsProxy: configured, ...(noProxy ? { noProxy } : {}) };

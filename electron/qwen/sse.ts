@@ -147,6 +147,8 @@ export class SseAnswerParser {
     return new QwenApiError({
       message: `Qwen sent a line longer than ${this.limits.lineChars} characters; the answer was stopped.`,
       code: STREAM_LIMIT_CODE,
+      type: 'line',
+      limit: this.limits.lineChars,
       inStream: true,
     });
   }
@@ -239,6 +241,8 @@ export class SseAnswerParser {
       throw new QwenApiError({
         message: `The answer passed ${this.limits.answerChars} characters, more than any Qwen model writes; it was stopped.`,
         code: STREAM_LIMIT_CODE,
+        type: 'answer',
+        limit: this.limits.answerChars,
         inStream: true,
       });
     }

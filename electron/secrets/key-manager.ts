@@ -95,8 +95,8 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
 
   function refuseWhenFromEnvironment(): void {
     if (options.envKey) {
-      fail('invalid_argument', 'The API key comes from the DASHSCOPE_API_KEY environment variable.', {
-        action: 'Unset DASHSCOPE_API_KEY and restart Qwen Desk to manage the key here.',
+      fail('invalid_argument', 'key.fromEnv', {
+        action: 'key.fromEnv.action',
       });
     }
   }
@@ -117,14 +117,14 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
     async save(raw) {
       refuseWhenFromEnvironment();
       const key = cleanKey(raw);
-      if (!key) fail('invalid_argument', 'Paste your API key first.');
-      if (key.length > MAX_KEY_CHARS) fail('invalid_argument', 'This does not look like an API key.');
+      if (!key) fail('invalid_argument', 'key.paste');
+      if (key.length > MAX_KEY_CHARS) fail('invalid_argument', 'key.notAKey');
       seen.add(key);
       const { store: s, origin } = await store();
       try {
         await s.set(options.region(), key);
       } catch (err) {
-        fail('internal', 'The key could not be saved in the keychain.', {
+        fail('internal', 'key.notSaved', {
           detail: err instanceof Error ? err.message : String(err),
         });
       }

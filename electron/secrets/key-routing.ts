@@ -31,19 +31,13 @@ export function keyHostOf(baseURL: string): string {
   try {
     url = new URL(baseURL);
   } catch {
-    fail('invalid_argument', 'The base URL is not a valid address.', {
-      action: 'Check the base URL in Settings.',
+    fail('invalid_argument', 'route.badUrl', {
+      action: 'route.badUrl.action',
     });
   }
   if (url.protocol === 'https:') return url.host;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url.host;
-  fail(
-    'insecure_url',
-    `Qwen Desk sends your key only over https (plain http only to this computer): ${url.origin}`,
-    {
-      action: 'Use an https:// base URL.',
-    },
-  );
+  fail('insecure_url', 'route.insecure', { params: { origin: url.origin }, action: 'route.insecure.action' });
 }
 
 export const fingerprint = (key: string): string =>
@@ -100,20 +94,16 @@ export function createKeyRouting(options: KeyRoutingOptions): KeyRouting {
       if (approved(key, host)) return;
       // The environment key goes only to DashScope or to the URL its owner named beside it.
       if (how.fromEnvironment) {
-        fail(
-          'key_host_unconfirmed',
-          `The key from DASHSCOPE_API_KEY is sent only to DashScope or to DASHSCOPE_BASE_URL, not to ${host}.`,
-          {
-            action: 'Set DASHSCOPE_BASE_URL to this address, or save a key in Settings for it.',
-          },
-        );
+        fail('key_host_unconfirmed', 'route.envKeyHost', {
+          params: { host },
+          action: 'route.envKeyHost.action',
+        });
       }
       if (how.typed) return approve(key, host);
       if (options.confirm && (await options.confirm(host))) return approve(key, host);
-      fail('key_host_unconfirmed', `Qwen Desk will only send your key to ${host} after you confirm it.`, {
-        action: options.confirm
-          ? 'Confirm the host when asked.'
-          : 'Re-enter the key in Settings and test it to use it with this host.',
+      fail('key_host_unconfirmed', 'route.confirmHost', {
+        params: { host },
+        action: options.confirm ? 'route.confirmHost.action' : 'route.retestHost.action',
         detail: host,
       });
     },

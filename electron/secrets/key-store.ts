@@ -2,10 +2,30 @@
  * Where a saved API key lives: the OS keychain (one entry per region, since DashScope keys are
  * region-specific), or, when no keychain is usable, this run's memory. Never a file.
  */
+import type { UnavailableKeychain } from '../contract';
+import { englishText, type MainTextKey } from '../shared/main-text';
+
 export const KEYCHAIN_SERVICE = 'Qwen Desk';
 
 /** Whether the keychain can be used and, when it cannot, why and what the user can do about it. */
-export type KeychainState = { available: true } | { available: false; reason: string; fix: string };
+export type KeychainState = { available: true } | UnavailableKeychain;
+
+/** The unavailable state, said by key (electron/shared/main-text.ts). */
+export function keychainUnavailable(
+  reasonKey: MainTextKey,
+  fixKey: MainTextKey,
+  error: string,
+): UnavailableKeychain {
+  const params = { error };
+  return {
+    available: false,
+    reason: englishText(reasonKey, params),
+    fix: englishText(fixKey, params),
+    reasonKey,
+    fixKey,
+    params,
+  };
+}
 
 export interface KeyStore {
   /** Checked once per store; a failure here sends the app down the "memory only" path. */

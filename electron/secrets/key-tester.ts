@@ -17,6 +17,8 @@ export interface KeyTestTarget {
   baseURL: string;
   /** Other regions' endpoints to ask after a 401; empty for Custom or an overridden base URL. */
   otherRegions: Array<{ id: RegionId; baseURL: string }>;
+  /** Set for an address that is not a region's own: results name it. */
+  host?: string;
 }
 
 export interface KeyTesterOptions {
@@ -32,22 +34,21 @@ export async function testKey(target: KeyTestTarget, options: KeyTesterOptions):
     await client.listModels(AbortSignal.timeout(timeoutMs));
   };
 
+  const where = target.host ? { region: target.region, host: target.host } : { region: target.region };
   try {
     await ask(target.baseURL);
-    return { outcome: 'valid', region: target.region };
+    return { outcome: 'valid', ...where };
   } catch (err) {
-    const error = mapQwenError(err);
-    const detail = error.detail ? { detail: error.detail } : {};
+    const error = mapQwenError(err, target.host ? { baseURL: target.baseURL } : {});
+    const detail = error.detail ? { ...where, detail: error.detail } : where;
     if (error.code === 'network' || error.code === 'timeout') {
-      return { outcome: 'network_error', region: target.region, ...detail };
+      return { outcome: 'network_error', ...detail };
     }
     if (error.code !== 'auth' && error.httpStatus !== 403) {
-      return { outcome: 'error', region: target.region, message: error.message, ...detail };
+      return { outcome: 'error', message: error.message, error, ...detail };
     }
     const keyRegion = await firstAccepting(target.otherRegions, ask);
-    return keyRegion
-      ? { outcome: 'wrong_region', region: target.region, keyRegion }
-      : { outcome: 'rejected', region: target.region, ...detail };
+    return keyRegion ? { outcome: 'wrong_region', ...where, keyRegion } : { outcome: 'rejected', ...detail };
   }
 }
 

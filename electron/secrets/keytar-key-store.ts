@@ -11,7 +11,7 @@
  * it would live behind this same KeyStore interface in the shell, with keytar kept for browser mode.
  */
 import type * as KeytarModule from 'keytar';
-import { KEYCHAIN_SERVICE, type KeychainState, type KeyStore } from './key-store';
+import { KEYCHAIN_SERVICE, keychainUnavailable, type KeychainState, type KeyStore } from './key-store';
 
 type Keytar = typeof KeytarModule;
 
@@ -70,27 +70,13 @@ function message(err: unknown): string {
 }
 
 function moduleMissing(err: unknown, platform: NodeJS.Platform): KeychainState {
-  return {
-    available: false,
-    reason: `The keychain module (keytar) could not be loaded: ${message(err)}`,
-    fix:
-      platform === 'linux'
-        ? 'Install libsecret (Debian/Ubuntu: "apt-get install libsecret-1-dev"), then run "npm install" again.'
-        : 'Reinstall Qwen Desk (or run "npm install" again when running from source).',
-  };
+  const fix = platform === 'linux' ? 'keychain.noModule.fixLinux' : 'keychain.noModule.fix';
+  return keychainUnavailable('keychain.noModule', fix, message(err));
 }
 
 function serviceMissing(err: unknown, platform: NodeJS.Platform): KeychainState {
   if (platform === 'linux') {
-    return {
-      available: false,
-      reason: `No keychain service (Secret Service) answers in this session: ${message(err)}`,
-      fix: 'Install and start GNOME Keyring or KWallet (Debian/Ubuntu: "apt-get install gnome-keyring"), make sure it is unlocked, then restart Qwen Desk.',
-    };
+    return keychainUnavailable('keychain.noService', 'keychain.noService.fix', message(err));
   }
-  return {
-    available: false,
-    reason: `The system keychain refused access: ${message(err)}`,
-    fix: 'Unlock your keychain (or allow Qwen Desk to use it), then restart Qwen Desk.',
-  };
+  return keychainUnavailable('keychain.refused', 'keychain.refused.fix', message(err));
 }

@@ -5,7 +5,7 @@
  * a restart.
  */
 import { appSettingsSchema, type AppSettings, type SettingsView } from '../contract';
-import { fail } from '../shared/app-error';
+import { fail, failValidation } from '../shared/app-error';
 import { DEFAULT_MODEL } from '../shared/models';
 import { DEFAULT_REGION, regions, workspaceBaseURL, type RegionId } from '../qwen/regions';
 import type { SettingsStore } from './settings-store';
@@ -104,7 +104,7 @@ export function createSettingsService(
     update(patch) {
       const next = appSettingsSchema.safeParse({ ...get(), ...patch });
       if (!next.success) {
-        fail('invalid_argument', next.error.issues[0]?.message ?? 'These settings are not valid.');
+        failValidation(next.error.issues, 'settings.invalid');
       }
       // A custom endpoint the key can never go to is refused now, with the reason (issue 9).
       if (next.data.region === 'custom' && next.data.customBaseURL && 'customBaseURL' in patch) {
@@ -125,8 +125,8 @@ export function createSettingsService(
       const url = baseURLOf(get());
       // Never fall through to a default endpoint elsewhere (the SDK's is OpenAI's): say what is missing.
       if (!url) {
-        fail('invalid_argument', 'The Custom region has no base URL yet.', {
-          action: 'Enter the base URL in Settings.',
+        fail('invalid_argument', 'settings.noCustomUrl', {
+          action: 'settings.noCustomUrl.action',
         });
       }
       return url;

@@ -5,6 +5,7 @@
  */
 import type { ChatMessage, ChatParams, ModelInfo, SearchStrategy } from '../contract';
 import { fail } from './app-error';
+import type { MainTextKey, MainTextParams } from './main-text';
 import { visionSpec } from './vision';
 
 export const MAX_SEED = 2 ** 31 - 1;
@@ -47,8 +48,8 @@ export function seesImages(model: ModelInfo): boolean {
   return model.capabilities.vision || visionSpec(model.id) !== null;
 }
 
-const invalid = (message: string, action?: string): never =>
-  fail('invalid_argument', message, action ? { action } : {});
+const invalid = (key: MainTextKey, params?: MainTextParams, action?: MainTextKey): never =>
+  fail('invalid_argument', key, { ...(params ? { params } : {}), ...(action ? { action } : {}) });
 
 /** Whether thinking will be on for this request (thinking-only models: always). */
 export function thinkingOn(model: ModelInfo, params: ChatParams): boolean {
@@ -61,32 +62,29 @@ export function thinkingOn(model: ModelInfo, params: ChatParams): boolean {
 function checkRanges(model: ModelInfo, p: ChatParams): void {
   const { temperature, topP, maxTokens, seed, presencePenalty, thinkingBudget, stop } = p;
   if (temperature !== undefined && !(temperature >= 0 && temperature < 2)) {
-    invalid('Temperature must be at least 0 and less than 2.');
+    invalid('param.temperature');
   }
   if (topP !== undefined && !(topP > 0 && topP <= 1)) {
-    invalid('Top P must be greater than 0 and at most 1.');
+    invalid('param.topP');
   }
   if (maxTokens !== undefined) {
     const max = model.maxOutput;
     if (maxTokens < 1 || (max !== null && maxTokens > max)) {
-      invalid(
-        max === null
-          ? 'Max tokens must be at least 1.'
-          : `Max tokens must be between 1 and ${max.toLocaleString('en-US')} for ${model.name}.`,
-      );
+      if (max === null) invalid('param.maxTokens');
+      else invalid('param.maxTokensFor', { max: max.toLocaleString('en-US'), model: model.name });
     }
   }
   if (seed !== undefined && !(seed >= 0 && seed <= MAX_SEED)) {
-    invalid(`The seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-US')}.`);
+    invalid('param.seed', { max: MAX_SEED.toLocaleString('en-US') });
   }
   if (presencePenalty !== undefined && !(presencePenalty >= -2 && presencePenalty <= 2)) {
-    invalid('Presence penalty must be between -2 and 2.');
+    invalid('param.presencePenalty');
   }
   if (thinkingBudget !== undefined && thinkingBudget < 1) {
-    invalid('The thinking budget must be a positive number of tokens.');
+    invalid('param.thinkingBudget');
   }
   const stops = stop === undefined ? [] : Array.isArray(stop) ? stop : [stop];
-  if (stops.some((s) => s.length === 0)) invalid('A stop sequence cannot be empty.');
+  if (stops.some((s) => s.length === 0)) invalid('param.emptyStop');
 }
 
 /** Refuses what the model cannot do (custom models: the user knows best, nothing is refused). */
@@ -94,31 +92,27 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
   if (model.custom) return;
   const caps = model.capabilities;
   if (p.enableThinking && caps.thinking === 'none') {
-    invalid(
-      `${model.name} cannot think before answering.`,
-      'Turn thinking off, or choose a model that thinks.',
-    );
+    invalid('param.noThinking', { model: model.name }, 'param.noThinking.action');
   }
   if (p.enableSearch && !caps.webSearch) {
-    invalid(`${model.name} cannot search the web.`, 'Turn web search off, or choose Qwen-Plus or Qwen-Max.');
+    invalid('param.noSearch', { model: model.name }, 'param.noSearch.action');
   }
   if (p.enableSearch && p.searchStrategy && !(model.searchStrategies ?? []).includes(p.searchStrategy)) {
+    const strategies = (model.searchStrategies ?? ['turbo']).join(', ');
     invalid(
-      `${model.name} cannot search with the "${p.searchStrategy}" strategy.`,
-      `Choose ${(model.searchStrategies ?? ['turbo']).join(', ')} in Conversation settings.`,
+      'param.noStrategy',
+      { model: model.name, strategy: p.searchStrategy, strategies },
+      'param.noStrategy.action',
     );
   }
   if (p.jsonMode && !caps.jsonMode) {
-    invalid(`${model.name} has no JSON mode.`, 'Turn JSON mode off, or choose Qwen-Plus or Qwen-Max.');
+    invalid('param.noJson', { model: model.name }, 'param.noJson.action');
   }
   if (
     !seesImages(model) &&
     messages.some((m) => Array.isArray(m.content) && m.content.some((c) => c.type === 'image_url'))
   ) {
-    invalid(
-      `${model.name} cannot see images.`,
-      'Choose a vision model (Qwen-VL or QVQ), or remove the images.',
-    );
+    invalid('param.noVision', { model: model.name }, 'param.noVision.action');
   }
 }
 
@@ -126,10 +120,7 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
 function checkTranslation(model: ModelInfo, p: ChatParams, messages: ChatMessage[]): void {
   if (model.custom || !/^qwen-mt-/.test(model.id)) return;
   if (p.systemPrompt?.trim() || messages.length !== 1 || messages[0]!.role !== 'user') {
-    invalid(
-      `${model.name} translates one message at a time: no system prompt and no earlier turns.`,
-      'Start a new chat for each text (without a system prompt), or choose another model.',
-    );
+    invalid('param.translateOne', { model: model.name }, 'param.translateOne.action');
   }
 }
 
@@ -156,18 +147,15 @@ export function buildChatBody(model: ModelInfo, messages: ChatMessage[], params:
 
   if (params.jsonMode) {
     if (thinking) {
+      const always = model.capabilities.thinking === 'always';
       invalid(
-        'JSON mode cannot be used while the model is thinking.',
-        model.capabilities.thinking === 'always'
-          ? `Choose a model other than ${model.name}, or turn JSON mode off.`
-          : 'Turn thinking off, or turn JSON mode off.',
+        'param.jsonThinking',
+        { model: model.name },
+        always ? 'param.jsonThinkingAlways.action' : 'param.jsonThinking.action',
       );
     }
     if (!mentionsJson(all)) {
-      invalid(
-        'JSON mode needs the word "JSON" in your message or the system prompt: Qwen refuses the request without it.',
-        'Add it, for example "Answer in JSON.", and send again.',
-      );
+      invalid('param.jsonWord', undefined, 'param.jsonWord.action');
     }
   }
 

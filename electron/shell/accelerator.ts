@@ -3,6 +3,7 @@
  * checked and written one way for the core (which saves them), the shell (which registers them)
  * and the renderer (which records them from key presses). Pure: no Node, Electron or DOM.
  */
+import { sentence, type MainTextKey, type MainTextParams } from '../shared/main-text';
 
 export const DEFAULT_QUICK_ASK_SHORTCUT = 'CommandOrControl+Shift+Space';
 
@@ -33,7 +34,14 @@ const NAMED_KEYS = [
 const namedKey = new Map(NAMED_KEYS.map((k) => [k.toLowerCase(), k]));
 const PUNCTUATION = new Set([...')!@#$%^&*(:;<=>?-_`~[]{}\\|\'",./']);
 
-export type AcceleratorCheck = { ok: true; accelerator: string } | { ok: false; reason: string };
+export type AcceleratorCheck =
+  | { ok: true; accelerator: string }
+  | { ok: false; reason: string; key: MainTextKey; params?: MainTextParams };
+
+const refused = (key: MainTextKey, params?: MainTextParams): AcceleratorCheck => {
+  const { message, ...rest } = sentence(key, params);
+  return { ok: false, reason: message, ...rest };
+};
 
 /** The key part of an accelerator, written as Electron expects, or null when it is none. */
 function keyName(part: string): string | null {
@@ -49,28 +57,27 @@ function keyName(part: string): string | null {
  */
 export function normalizeAccelerator(input: string): AcceleratorCheck {
   const text = input.trim();
-  if (text.length > 100) return { ok: false, reason: 'This key combination is too long.' };
+  if (text.length > 100) return refused('shortcut.tooLong');
   // "+" is both the separator and a key: "Ctrl++" ends with the Plus key.
   const parts = text.endsWith('++') ? [...text.slice(0, -2).split('+'), 'Plus'] : text.split('+');
   const modifiers = new Set<Modifier>();
   let key: string | null = null;
   for (const raw of parts) {
     const part = raw.trim();
-    if (!part) return { ok: false, reason: 'This key combination is not complete.' };
+    if (!part) return refused('shortcut.incomplete');
     const modifier = MODIFIER_ALIASES[part.toLowerCase()];
     if (modifier) {
       modifiers.add(modifier);
       continue;
     }
     const name = keyName(part);
-    if (!name) return { ok: false, reason: `"${part}" is not a key a shortcut can use.` };
-    if (key) return { ok: false, reason: 'A shortcut has one key besides its modifiers.' };
+    if (!name) return refused('shortcut.badKey', { key: part.slice(0, 40) });
+    if (key) return refused('shortcut.oneKey');
     key = name;
   }
-  if (!key) return { ok: false, reason: 'Add a key to the modifiers.' };
+  if (!key) return refused('shortcut.addKey');
   const withoutShift = [...modifiers].filter((m) => m !== 'Shift');
-  if (withoutShift.length === 0 && !/^F\d+$/.test(key))
-    return { ok: false, reason: 'A global shortcut needs Ctrl, Alt, Cmd or Super.' };
+  if (withoutShift.length === 0 && !/^F\d+$/.test(key)) return refused('shortcut.needModifier');
   const ordered = MODIFIERS.filter((m) => modifiers.has(m));
   return { ok: true, accelerator: [...ordered, key].join('+') };
 }

@@ -11,6 +11,7 @@ import { parseDeepLink, parseLaunchArgs, type LaunchRequest } from './launch-arg
 import { createQuickWindowController, type QuickWindowHandle, type ScreenApi } from './quick-window';
 import { createQuickAskShortcut, type ShortcutApi } from './shortcuts';
 import { keepsRunningInTray, trayMenuTemplate, trayToolTip, type MenuApi, type TrayHandle } from './tray';
+import { sentence } from '../shared/main-text';
 
 export type DesktopApp = Pick<Electron.App, 'on' | 'quit'> & Partial<Pick<Electron.App, 'hide'>>;
 
@@ -192,7 +193,7 @@ export function lateDesktopControls(): { controls: DesktopControls; attach(impl:
     controls: {
       shortcutStatus: () => impl?.shortcutStatus() ?? unavailable,
       changeShortcut: (a) =>
-        impl?.changeShortcut(a) ?? { ok: false, reason: 'invalid', message: 'Qwen Desk is still starting.' },
+        impl?.changeShortcut(a) ?? { ok: false, reason: 'invalid', ...sentence('shortcut.starting') },
       showMainWindow: (id) => impl?.showMainWindow(id),
       hideQuickWindow: () => impl?.hideQuickWindow() ?? false,
       takePendingPrefill: () => impl?.takePendingPrefill() ?? null,

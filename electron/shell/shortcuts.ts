@@ -8,10 +8,11 @@
  */
 import type { ShortcutStatusView } from '../contract';
 import { normalizeAccelerator } from './accelerator';
+import { sentence, type Sentence } from '../shared/main-text';
 
 export type ShortcutApi = Pick<Electron.GlobalShortcut, 'register' | 'unregister' | 'unregisterAll'>;
 
-export type ApplyOutcome = { ok: true } | { ok: false; reason: 'taken' | 'invalid'; message: string };
+export type ApplyOutcome = { ok: true } | ({ ok: false; reason: 'taken' | 'invalid' } & Sentence);
 
 export interface QuickAskShortcut {
   /** Registers the saved combination at start; a failure is kept in the status, never thrown. */
@@ -79,7 +80,10 @@ export function createQuickAskShortcut(deps: {
         return { ok: true };
       }
       const check = normalizeAccelerator(next);
-      if (!check.ok) return { ok: false, reason: 'invalid', message: check.reason };
+      if (!check.ok) {
+        const { key, params } = check;
+        return { ok: false, reason: 'invalid', ...sentence(key, params) };
+      }
       if (check.accelerator === accelerator && registered) return { ok: true };
       // Let go of the old one first: re-choosing it (or a variant Electron maps to it) must not
       // be refused as taken by ourselves. It is taken back if the new one cannot be had.
@@ -89,7 +93,7 @@ export function createQuickAskShortcut(deps: {
         return {
           ok: false,
           reason: 'taken',
-          message: `${check.accelerator} is taken by another app, or the system refused it.`,
+          ...sentence('shortcut.taken', { accelerator: check.accelerator }),
         };
       }
       accelerator = check.accelerator;

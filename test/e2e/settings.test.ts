@@ -73,6 +73,21 @@ describe.skipIf(skip)('Settings in Chromium', () => {
       .locator('option')
       .allInnerTexts();
     expect(regionNames).toEqual(['Singapore', 'US (Virginia)', 'China (Beijing)', 'Hong Kong', 'Custom']);
+    // DASHSCOPE_BASE_URL (the fake server here) wins over both: they are locked, saying why.
+    const host = new URL(fake.baseURL).host;
+    const region = dialog.getByRole('combobox', { name: 'Region' });
+    expect(await region.isDisabled()).toBe(true);
+    const baseURL = dialog.getByRole('textbox', { name: 'Base URL' });
+    expect(await baseURL.isDisabled()).toBe(true);
+    expect(await baseURL.inputValue()).toBe(fake.baseURL);
+    for (const locked of [region, baseURL]) {
+      const reason = await locked.evaluate(
+        (el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent,
+      );
+      expect(reason).toBe(
+        `Region and Base URL are set by DASHSCOPE_BASE_URL: requests go to ${fake.baseURL}. Unset it and restart Qwen Desk to choose here.`,
+      );
+    }
 
     // A wrong key, tested before saving: rejected, in words.
     const keyField = dialog.getByRole('textbox', { name: 'API key' });
@@ -82,7 +97,7 @@ describe.skipIf(skip)('Settings in Chromium', () => {
     const status = dialog.getByRole('status');
     await expect
       .poll(() => status.innerText())
-      .toContain('The key was rejected. Check the key and its region.');
+      .toBe(`${host} rejected the key. Check the key, and that it was made for this address.`);
 
     // The right key, pasted with a line break: saved, shown masked only.
     await keyField.fill(`${KEY}\n`);
@@ -94,7 +109,7 @@ describe.skipIf(skip)('Settings in Chromium', () => {
     expect(await keyField.inputValue()).toBe('');
     expect(await guide.count()).toBe(0);
     await dialog.getByRole('button', { name: 'Test key' }).click();
-    await expect.poll(() => status.innerText()).toBe('The key works with Singapore.');
+    await expect.poll(() => status.innerText()).toBe(`The key works with ${host}.`);
     expect(await p.content()).not.toContain(KEY);
 
     // Theme and language persist too.

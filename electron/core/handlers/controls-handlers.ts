@@ -12,9 +12,9 @@ export function createControlsHandlers(
 ): HandlerGroup<'conversation.settings.update'> {
   return {
     'conversation.settings.update': async ({ conversationId, model, params }) => {
-      if (!parts) fail('internal', 'The conversation history is not available.');
+      if (!parts) fail('internal', 'history.unavailable');
       if (!parts.store.conversations.setSettings(conversationId, model, params))
-        fail('not_found', 'That conversation no longer exists.');
+        fail('not_found', 'history.noConversation');
       parts.service.emitUpdated(conversationId);
       return parts.store.conversations.get(conversationId)!;
     },

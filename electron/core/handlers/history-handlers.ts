@@ -2,6 +2,7 @@ import type { ChannelName, HistoryNotice } from '../../contract';
 import { exportJson, exportMarkdown, historyExportSchema, importJson } from '../../history/export-import';
 import type { HistoryStore } from '../../history/history-store';
 import { fail } from '../../shared/app-error';
+import { isMainTextKey } from '../../shared/main-text';
 import type { ConversationService } from '../conversation-service';
 import type { StreamRecorder } from '../stream-recorder';
 import type { HandlerGroup } from './types';
@@ -23,7 +24,10 @@ export function createHistoryHandlers(
   unavailable: HistoryNotice | null,
 ): HandlerGroup<HistoryChannel> {
   const need = (): HistoryParts =>
-    parts ?? fail('internal', unavailable?.message ?? 'The conversation history is not available.');
+    parts ??
+    (unavailable && isMainTextKey(unavailable.key)
+      ? fail('internal', unavailable.key, unavailable.params ? { params: unavailable.params } : {})
+      : fail('internal', 'history.unavailable'));
   const page = (
     conversationId: number,
     options: { limit: number; beforeId?: number; focusMessageId?: number },
@@ -31,11 +35,11 @@ export function createHistoryHandlers(
     const { store, recorder } = need();
     return (
       store.page(conversationId, options, (id) => recorder.live(id)) ??
-      fail('not_found', 'That conversation no longer exists.')
+      fail('not_found', 'history.noConversation')
     );
   };
   const summary = (id: number) =>
-    need().store.conversations.get(id) ?? fail('not_found', 'That conversation no longer exists.');
+    need().store.conversations.get(id) ?? fail('not_found', 'history.noConversation');
   const stamp = () => new Date().toISOString().slice(0, 10);
 
   return {
@@ -105,17 +109,17 @@ export function createHistoryHandlers(
       try {
         data = JSON.parse(text);
       } catch {
-        fail('invalid_argument', 'This file is not a Qwen Desk export (it is not JSON).');
+        fail('invalid_argument', 'import.notJson');
       }
       const parsed = historyExportSchema.safeParse(data);
       if (!parsed.success)
-        fail('invalid_argument', 'This file is not a Qwen Desk history export.', {
+        fail('invalid_argument', 'import.notExport', {
           detail: parsed.error.message,
         });
       try {
         return importJson(need().store, parsed.data);
       } catch (err) {
-        fail('invalid_argument', 'This export is damaged; nothing was imported.', { detail: String(err) });
+        fail('invalid_argument', 'import.damaged', { detail: String(err) });
       }
     },
     'history.search': async ({ query, limit }) => ({ hits: need().store.search.search(query, limit ?? 50) }),

@@ -2,6 +2,7 @@ import type { ShortcutStatusView } from '../../contract';
 import type { SettingsService } from '../../settings/settings-service';
 import { normalizeAccelerator } from '../../shell/accelerator';
 import { fail } from '../../shared/app-error';
+import type { Sentence } from '../../shared/main-text';
 import type { HandlerGroup } from './types';
 
 /**
@@ -11,9 +12,7 @@ import type { HandlerGroup } from './types';
 export interface DesktopControls {
   shortcutStatus(): ShortcutStatusView;
   /** Test-registers the combination; on failure the old one stays and the reason is returned. */
-  changeShortcut(
-    accelerator: string,
-  ): { ok: true } | { ok: false; reason: 'taken' | 'invalid'; message: string };
+  changeShortcut(accelerator: string): { ok: true } | ({ ok: false; reason: 'taken' | 'invalid' } & Sentence);
   showMainWindow(conversationId: number): void;
   hideQuickWindow(): boolean;
   takePendingPrefill(): string | null;
@@ -47,11 +46,14 @@ export function createQuickHandlers(
     'shortcut.status': async () => status(),
     'shortcut.set': async ({ accelerator }) => {
       const check = accelerator.trim() === '' ? null : normalizeAccelerator(accelerator);
-      if (check && !check.ok) fail('invalid_argument', check.reason);
+      if (check && !check.ok)
+        fail('invalid_argument', check.key, check.params ? { params: check.params } : {});
       const next = check?.ok ? check.accelerator : '';
       const applied = desktop?.changeShortcut(next) ?? { ok: true };
       if (!applied.ok)
-        fail(applied.reason === 'taken' ? 'shortcut_taken' : 'invalid_argument', applied.message);
+        fail(applied.reason === 'taken' ? 'shortcut_taken' : 'invalid_argument', applied.key, {
+          ...(applied.params ? { params: applied.params } : {}),
+        });
       settings.update({ quickAskShortcut: next });
       return status();
     },

@@ -1,4 +1,5 @@
 import type { QwenClientFactory } from '../../qwen/qwen-client';
+import { hostOf } from '../../qwen/engine-settings';
 import { regions } from '../../qwen/regions';
 import type { KeyManager } from '../../secrets/key-manager';
 import { testKey } from '../../secrets/key-tester';
@@ -32,7 +33,7 @@ export function createSettingsHandlers(
     'key.test': async ({ key: typed }) => {
       // Only where it may go: a stored key needs the host confirmed, a typed one authorizes it.
       const key = await keys.keyFor(settings.baseURL(), typed);
-      if (!key) fail('no_api_key', 'There is no key to test.', { action: 'Paste your API key first.' });
+      if (!key) fail('no_api_key', 'key.noneToTest', { action: 'key.paste' });
       const view = settings.view();
       const region = view.settings.region;
       // Other regions are asked only about the standard endpoints, never for Custom or an override.
@@ -41,6 +42,7 @@ export function createSettingsHandlers(
         {
           key,
           region,
+          ...(probeOthers ? {} : { host: hostOf(settings.baseURL()) }),
           baseURL: settings.baseURL(),
           otherRegions: probeOthers
             ? regions.flatMap((r) => (r.id !== region && r.baseURL ? [{ id: r.id, baseURL: r.baseURL }] : []))

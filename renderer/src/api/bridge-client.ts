@@ -12,6 +12,7 @@ import type {
   QwenApi,
   Result,
 } from '../../../electron/contract';
+import { appError } from '../../../electron/shared/app-error';
 
 const BRIDGE_PATH: BridgePath = '/bridge';
 const BRIDGE_IMPORT_PATH: BridgeImportPath = '/bridge/import';
@@ -38,11 +39,7 @@ export const bridgeToken = (): string | null => sessionStorage.getItem(TOKEN_KEY
 
 const disconnected: Result<never> = {
   ok: false,
-  error: {
-    code: 'network',
-    message: 'Lost the connection to Qwen Desk.',
-    action: 'Restart Qwen Desk (npm start) and open the new address it prints.',
-  },
+  error: appError('network', 'bridge.lost', { action: 'bridge.lost.action' }),
 };
 
 export function createBridgeClient(token: string): QwenApi {
@@ -74,7 +71,7 @@ export function createBridgeClient(token: string): QwenApi {
 
   const tooLarge: Result<never> = {
     ok: false,
-    error: { code: 'too_large', message: 'This request is too large to send.' },
+    error: appError('too_large', 'request.tooLarge'),
   };
 
   return {
@@ -120,7 +117,7 @@ async function upload<T>(token: string, text: string): Promise<Result<T>> {
       return (await res.json()) as Result<T>;
     return {
       ok: false,
-      error: { code: 'bad_request', message: 'Qwen Desk refused the import.', httpStatus: res.status },
+      error: appError('bad_request', 'import.refused', { httpStatus: res.status }),
     };
   } catch {
     return disconnected;

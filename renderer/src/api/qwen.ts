@@ -2,6 +2,7 @@
  * The one way components reach the main process: `window.qwen` from the Electron preload, or the
  * same interface over browser mode's bridge.
  */
+import { appError } from '../../../electron/shared/app-error';
 import type { QwenApi } from '../../../electron/contract';
 import { createBridgeClient, takeBridgeToken } from './bridge-client';
 
@@ -33,11 +34,7 @@ export function qwen(): QwenApi {
     return (api = {
       invoke: async () => ({
         ok: false,
-        error: {
-          code: 'untrusted_sender',
-          message: 'This page was opened without its access token.',
-          action: 'Open the full address that "npm start" printed.',
-        },
+        error: appError('untrusted_sender', 'bridge.noToken', { action: 'bridge.noToken.action' }),
       }),
       on: () => () => undefined,
     });

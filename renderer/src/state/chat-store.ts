@@ -200,7 +200,7 @@ export const useChatStore = create<ChatState>((set, get) => {
       params,
       asked.map((m) => ({ role: 'user' as const, content: m.content })),
     );
-    return error && !(olderCount > 0 && /JSON/.test(error.message)) ? error : null;
+    return error && !(olderCount > 0 && error.key === 'param.jsonWord') ? error : null;
   }
 
   function failed(tempAssistant: string, error: AppError): void {

@@ -86,7 +86,7 @@ describe('parameters on the wire', () => {
 
   it('refuses JSON mode without the word "json" before any HTTP request', async () => {
     const { r, sent } = await ask('qwen-plus', 'What is the capital of Zhejiang?', { jsonMode: true });
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: false,
       error: {
         code: 'invalid_argument',

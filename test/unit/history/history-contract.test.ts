@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../../electron/shared/main-text';
 import { channelNames, channels, eventNames } from '../../../electron/contract';
 
 // The preload accepts only lowercase dot-separated names (electron/preload.ts): a history channel
@@ -14,11 +15,13 @@ describe('history contract', () => {
 
   it('refuses an empty question, an unknown id and a huge limit with a clear message', () => {
     const send = channels['history.send'].arg.safeParse({ content: '   ', model: 'qwen-plus' });
-    expect(send.error?.issues[0]?.message).toBe('There is nothing to send.');
+    // Said by key (electron/shared/main-text.ts): the UI says it in its language.
+    expect(send.error?.issues[0]?.message).toBe('request.nothingToSend');
+    expect(englishText('request.nothingToSend')).toBe('There is nothing to send.');
     expect(channels['history.open'].arg.safeParse({ conversationId: -1 }).success).toBe(false);
     expect(channels['history.list'].arg.safeParse({ limit: 10_000 }).success).toBe(false);
     expect(
       channels['history.rename'].arg.safeParse({ conversationId: 1, title: ' ' }).error?.issues[0]?.message,
-    ).toBe('A title cannot be empty.');
+    ).toBe('request.emptyTitle');
   });
 });

@@ -80,7 +80,8 @@ describe('mapQwenError', () => {
     expect(mapQwenError(new Error('boom'), ctx)).toMatchObject({ code: 'internal', detail: 'boom' });
     expect(mapQwenError(new QwenApiError({ message: 'odd thing', inStream: true }), ctx)).toMatchObject({
       code: 'server',
-      message: 'Qwen reported an error: odd thing',
+      message: 'Qwen reported an error.',
+      detail: 'odd thing',
     });
   });
 });

@@ -26,6 +26,7 @@ describe('resolveEngineSettings', () => {
   it('defaults suit thinking models: minutes, not seconds', () => {
     expect(resolveEngineSettings(undefined, env)).toEqual({
       regionName: 'custom, env.example',
+      knownRegion: false,
       baseURL: env,
       proxy: null,
       connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS,

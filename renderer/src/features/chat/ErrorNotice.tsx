@@ -1,5 +1,6 @@
 import type { AppError } from '../../../../electron/contract';
 import { useT } from '../../i18n';
+import { useMainText } from '../../i18n/main-text';
 import { useSettingsStore } from '../../state/settings-store';
 
 /** Errors a person fixes in Settings (the key, the account) rather than by asking again. */
@@ -17,11 +18,13 @@ const settingsCodes = new Set<AppError['code']>([
  */
 export function ErrorNotice({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
   const t = useT();
+  const said = useMainText();
+  const action = said.action(error);
   const toSettings = settingsCodes.has(error.code);
   return (
     <div role="alert" className="error">
-      <strong>{t('error.title')}:</strong> {error.message}
-      {error.action && <span className="action"> {error.action}</span>}
+      <strong>{t('error.title')}:</strong> {said.message(error)}
+      {action && <span className="action"> {action}</span>}
       {error.detail && <p className="detail">{error.detail}</p>}
       {toSettings ? (
         <button

@@ -1,6 +1,7 @@
 import { useLocale, useT } from '../../i18n';
 import type { UiMessage } from '../../state/chat-store';
 import { formatNumber } from './format';
+import { errorMessage } from '../../i18n/main-text';
 import { useNow } from './ThinkingSection';
 
 /** "Retrying in N s (attempt k of n)" while the engine waits before trying again. */
@@ -16,7 +17,7 @@ export function RetryCountdown({ retry }: { retry: NonNullable<UiMessage['retry'
         attempt: formatNumber(retry.attempt, locale),
         max: formatNumber(retry.maxAttempts, locale),
       })}{' '}
-      <span className="detail">{retry.error.message}</span>
+      <span className="detail">{errorMessage(locale, retry.error)}</span>
     </p>
   );
 }

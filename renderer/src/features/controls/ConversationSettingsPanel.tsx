@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SidePanel } from '../../app/SidePanel';
 import type { ChatParams } from '../../../../electron/contract';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { useCatalog } from '../../state/catalog-store';
 import { useChatStore } from '../../state/chat-store';
 import { useSettingsStore } from '../../state/settings-store';
@@ -11,6 +11,7 @@ import { SwitchField } from './SwitchField';
 import { controlStates } from './control-states';
 import { combinationError, fieldErrors, modelFor } from './param-rules';
 import { seesImages } from '../../../../electron/shared/params';
+import { useMainText } from '../../i18n/main-text';
 
 /**
  * The open conversation's Qwen parameters. Every change is kept with the conversation at once;
@@ -19,6 +20,7 @@ import { seesImages } from '../../../../electron/shared/params';
  */
 export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const said = useMainText();
   const modelId = useChatStore((s) => s.model);
   const params = useChatStore((s) => s.params);
   const setSettings = useChatStore((s) => s.setSettings);
@@ -26,7 +28,11 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
   const saveDefaults = useSettingsStore((s) => s.update);
   const [saved, setSaved] = useState<'saved' | 'failed' | null>(null);
   const model = modelFor(modelId, models);
-  const errors = fieldErrors(model, params);
+  const errors = fieldErrors(
+    model,
+    params,
+    useLocale((s) => s.locale),
+  );
   const conflict = combinationError(model, params);
 
   const change = <K extends keyof ChatParams>(key: K, value: ChatParams[K] | undefined) => {
@@ -160,8 +166,8 @@ export function ConversationSettingsPanel({ onClose }: { onClose: () => void }) 
       />
       {conflict && (
         <div role="alert" className="error">
-          {conflict.message}
-          {conflict.action && <span className="action"> {conflict.action}</span>}
+          {said.message(conflict)}
+          {conflict.action && <span className="action"> {said.action(conflict)}</span>}
         </div>
       )}
 

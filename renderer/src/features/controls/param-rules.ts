@@ -6,6 +6,8 @@
 import type { AppError, ChatMessage, ChatParams, ModelInfo } from '../../../../electron/contract';
 import { describeModel } from '../../../../electron/shared/models';
 import { buildChatBody } from '../../../../electron/shared/params';
+import type { Locale } from '../../i18n';
+import { errorMessage } from '../../i18n/main-text';
 
 export type Control = 'thinking' | 'webSearch' | 'jsonMode';
 export type NumberField = 'temperature' | 'topP' | 'maxTokens' | 'seed' | 'thinkingBudget';
@@ -58,12 +60,16 @@ export function refusal(model: ModelInfo, params: ChatParams, messages: ChatMess
 const judged: ChatMessage[] = [{ role: 'user', content: 'json' }];
 
 /** Each number's own refusal (ranges depend on the model: max tokens up to its max output). */
-export function fieldErrors(model: ModelInfo, params: ChatParams): Partial<Record<NumberField, string>> {
+export function fieldErrors(
+  model: ModelInfo,
+  params: ChatParams,
+  locale: Locale = 'en',
+): Partial<Record<NumberField, string>> {
   const errors: Partial<Record<NumberField, string>> = {};
   for (const field of ['temperature', 'topP', 'maxTokens', 'seed', 'thinkingBudget'] as const) {
     if (params[field] === undefined) continue;
     const error = refusal(model, { [field]: params[field] }, judged);
-    if (error) errors[field] = error.message;
+    if (error) errors[field] = errorMessage(locale, error);
   }
   return errors;
 }

@@ -21,6 +21,8 @@ export function RegionSection({ view }: { view: SettingsView }) {
   const t = useT();
   const update = useSettingsStore((s) => s.update);
   const { settings } = view;
+  // Issue 15, item 5: DASHSCOPE_BASE_URL wins over both, so they are shown locked, with the reason.
+  const lockedBy = view.baseURLFromEnvironment ? 'region-locked-reason' : undefined;
 
   return (
     <section className="settings-section" aria-labelledby="region-title">
@@ -29,9 +31,19 @@ export function RegionSection({ view }: { view: SettingsView }) {
         label={t('settings.region.label')}
         value={settings.region}
         options={regionIds.map((id) => ({ value: id, label: t(`settings.region.${id}` as MessageKey) }))}
+        lockedBy={lockedBy}
         onChange={(region) => void update({ region })}
       />
-      {settings.region === 'custom' && (
+      {lockedBy && (
+        <SettingField
+          label={t('settings.baseURL.label')}
+          type="url"
+          value={view.baseURL}
+          lockedBy={lockedBy}
+          onCommit={async () => false}
+        />
+      )}
+      {!lockedBy && settings.region === 'custom' && (
         <SettingField
           label={t('settings.baseURL.label')}
           type="url"
@@ -53,8 +65,10 @@ export function RegionSection({ view }: { view: SettingsView }) {
       {settings.workspaceId && !view.baseURLFromEnvironment && (
         <p className="hint">{t('settings.workspace.hint', { url: view.baseURL })}</p>
       )}
-      {view.baseURLFromEnvironment ? (
-        <p className="hint">{t('settings.baseURL.fromEnvironment', { url: view.baseURL })}</p>
+      {lockedBy ? (
+        <p id={lockedBy} className="hint">
+          {t('settings.baseURL.fromEnvironment', { url: view.baseURL })}
+        </p>
       ) : (
         settings.region === 'custom' &&
         !settings.customBaseURL && <p className="hint">{t('settings.baseURL.missing')}</p>

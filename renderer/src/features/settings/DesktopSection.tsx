@@ -6,7 +6,8 @@ import {
   normalizeAccelerator,
 } from '../../../../electron/shell/accelerator';
 import { qwen } from '../../api/qwen';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { errorMessage } from '../../i18n/main-text';
 import { useSettingsStore } from '../../state/settings-store';
 import { SwitchField } from '../controls/SwitchField';
 import { isMac } from '../shortcuts/shortcuts';
@@ -127,5 +128,5 @@ function ShortcutState({ status }: { status: ShortcutStatusView | null }) {
 function messageFor(t: ReturnType<typeof useT>, error: AppError, accelerator: string): string {
   if (error.code === 'shortcut_taken') return t('settings.quickShortcut.taken', { accelerator });
   if (error.code === 'invalid_argument') return t('settings.quickShortcut.invalid', { accelerator });
-  return error.message;
+  return errorMessage(useLocale.getState().locale, error);
 }

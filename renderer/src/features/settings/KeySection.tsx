@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { KeyStatusView, KeyTestView } from '../../../../electron/contract';
+import type { AppError, KeyStatusView, KeyTestView } from '../../../../electron/contract';
 import { useT, type MessageKey } from '../../i18n';
 import { useSettingsStore } from '../../state/settings-store';
+import { useMainText } from '../../i18n/main-text';
 
 type T = ReturnType<typeof useT>;
 const regionName = (t: T, id: string) => t(`settings.region.${id}` as MessageKey);
@@ -9,6 +10,7 @@ const regionName = (t: T, id: string) => t(`settings.region.${id}` as MessageKey
 /** The key: its masked form and where it is kept, a field to paste a new one, test and remove. */
 export function KeySection({ status }: { status: KeyStatusView }) {
   const t = useT();
+  const said = useMainText();
   const busy = useSettingsStore((s) => s.busy);
   const test = useSettingsStore((s) => s.test);
   const { saveKey, testKey, removeKey } = useSettingsStore.getState();
@@ -56,9 +58,12 @@ export function KeySection({ status }: { status: KeyStatusView }) {
       {!status.keychain.available && (
         <div className="notice" role="note">
           <p>{t('settings.key.noKeychain')}</p>
-          <p className="detail">{status.keychain.reason}</p>
+          <p className="detail">
+            {said.said(status.keychain.reasonKey, status.keychain.params, status.keychain.reason)}
+          </p>
           <p>
-            {t('settings.key.noKeychainFix')} {status.keychain.fix}
+            {t('settings.key.noKeychainFix')}{' '}
+            {said.said(status.keychain.fixKey, status.keychain.params, status.keychain.fix)}
           </p>
         </div>
       )}
@@ -103,24 +108,26 @@ export function KeySection({ status }: { status: KeyStatusView }) {
         </div>
       </form>
       <p role="status" className="key-note">
-        {testing ? t('settings.test.running') : test ? testMessage(t, test) : note}
+        {testing ? t('settings.test.running') : test ? testMessage(t, test, said.message) : note}
       </p>
     </section>
   );
 }
 
-function testMessage(t: T, test: KeyTestView): string {
+/** The result, naming the host when the key went to an address that is not a region's own. */
+function testMessage(t: T, test: KeyTestView, said: (e: AppError) => string): string {
   const region = regionName(t, test.region);
+  const { host } = test;
   switch (test.outcome) {
     case 'valid':
-      return t('settings.test.valid', { region });
+      return host ? t('settings.test.validHost', { host }) : t('settings.test.valid', { region });
     case 'rejected':
-      return t('settings.test.rejected');
+      return host ? t('settings.test.rejectedHost', { host }) : t('settings.test.rejected');
     case 'wrong_region':
       return t('settings.test.wrongRegion', { region, keyRegion: regionName(t, test.keyRegion) });
     case 'network_error':
       return t('settings.test.network');
     case 'error':
-      return t('settings.test.error', { message: test.message });
+      return t('settings.test.error', { message: said(test.error) });
   }
 }

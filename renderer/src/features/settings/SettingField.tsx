@@ -16,6 +16,8 @@ export function SettingField(props: {
   max?: number;
   hint?: string;
   check?: (text: string) => string | null;
+  /** The id of the sentence saying why the field cannot be changed; the field is then disabled. */
+  lockedBy?: string;
   onCommit: (value: string) => Promise<boolean>;
 }) {
   const id = useId();
@@ -30,7 +32,9 @@ export function SettingField(props: {
   const commit = () => {
     if (text !== props.value && !problem) void props.onCommit(text);
   };
-  const described = [props.hint && `${id}-hint`, problem && `${id}-problem`].filter(Boolean).join(' ');
+  const described = [props.lockedBy, props.hint && `${id}-hint`, problem && `${id}-problem`]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="setting-field">
       <label htmlFor={id}>{props.label}</label>
@@ -43,6 +47,7 @@ export function SettingField(props: {
         min={props.min}
         max={props.max}
         spellCheck={false}
+        disabled={props.lockedBy !== undefined}
         aria-invalid={problem ? true : undefined}
         aria-describedby={described || undefined}
         onChange={(e) => setText(e.target.value)}
@@ -86,6 +91,8 @@ export function SettingSelect<V extends string>(props: {
   label: string;
   value: V;
   options: Array<{ value: V; label: string }>;
+  /** As SettingField's: the id of the reason it cannot be changed. */
+  lockedBy?: string;
   onChange: (value: V) => void;
 }) {
   return (
@@ -93,6 +100,8 @@ export function SettingSelect<V extends string>(props: {
       <span>{props.label}</span>
       <select
         aria-label={props.label}
+        disabled={props.lockedBy !== undefined}
+        aria-describedby={props.lockedBy}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value as V)}
       >

@@ -9,6 +9,7 @@ import { ConnectionSection, RegionSection } from './ConnectionSection';
 import { FirstRunGuide } from './FirstRunGuide';
 import { KeySection } from './KeySection';
 import { PrivacySection } from './PrivacySection';
+import { useMainText } from '../../i18n/main-text';
 
 /** The "Settings" button and its panel. Loads settings once; with no key, the panel opens itself. */
 export function Settings() {
@@ -33,6 +34,7 @@ export function Settings() {
 
 function SettingsPanel({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const said = useMainText();
   const key = useSettingsStore((s) => s.key);
   const view = useSettingsStore((s) => s.view);
   const error = useSettingsStore((s) => s.error);
@@ -47,8 +49,10 @@ function SettingsPanel({ onClose }: { onClose: () => void }) {
       {key?.source === 'none' && <FirstRunGuide keychain={key.keychain.available} />}
       {error && (
         <div role="alert" className="error">
-          <strong>{t('settings.error')}:</strong> {keyRouteMessage(t, error) ?? error.message}
-          {error.action && !keyRouteMessage(t, error) && <span className="action"> {error.action}</span>}
+          <strong>{t('settings.error')}:</strong> {keyRouteMessage(t, error) ?? said.message(error)}
+          {error.action && !keyRouteMessage(t, error) && (
+            <span className="action"> {said.action(error)}</span>
+          )}
         </div>
       )}
       {view && <RegionSection view={view} />}

@@ -1,9 +1,11 @@
 import { useT } from '../../i18n';
 import { useConversationsStore } from '../../state/conversations-store';
+import { useMainText } from '../../i18n/main-text';
 
 /** What happened to the history file: at start-up (a damaged file moved aside, a newer file refused), or answers that cannot be saved (disk full). */
 export function HistoryNotices() {
   const t = useT();
+  const said = useMainText();
   const notices = useConversationsStore((s) => s.notices);
   const error = useConversationsStore((s) => s.error);
   const dismiss = useConversationsStore((s) => s.dismissNotice);
@@ -47,7 +49,7 @@ export function HistoryNotices() {
       {/* A status, not an alert: the chat's own alert says the same thing when the app is unreachable. */}
       {error && notices.length === 0 && (
         <div role="status" className="history-notice">
-          <p>{error.message}</p>
+          <p>{said.message(error)}</p>
         </div>
       )}
     </>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sentence } from '../../../../electron/shared/main-text';
 import { AppErrorException } from '../../../../electron/shared/app-error';
 import { createQuickHandlers, type DesktopControls } from '../../../../electron/core/handlers/quick-handlers';
 import { createSettingsService } from '../../../../electron/settings/settings-service';
@@ -45,7 +46,7 @@ describe('quick-ask handlers', () => {
       }),
       changeShortcut: (a) =>
         a === 'Alt+Space'
-          ? { ok: false, reason: 'taken', message: 'taken' }
+          ? { ok: false, reason: 'taken', ...sentence('shortcut.taken', { accelerator: a }) }
           : (calls.push(`change ${a}`), { ok: true }),
       showMainWindow: (id) => void calls.push(`main ${id}`),
       hideQuickWindow: () => (calls.push('hide'), true),
