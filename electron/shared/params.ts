@@ -6,6 +6,13 @@
 import type { ChatMessage, ChatParams, ModelInfo, SearchStrategy } from '../contract';
 import { fail } from './app-error';
 import { visionSpec } from './vision';
+import {
+  isTranslationModel,
+  translationErrors,
+  translationOptionsWire,
+  translationProblem,
+  type TranslationOptionsWire,
+} from './translation';
 
 export const MAX_SEED = 2 ** 31 - 1;
 
@@ -40,6 +47,8 @@ export interface ChatBody {
   search_options?: { search_strategy: SearchStrategy };
   /** Issue 10: images read at up to 16,384 tokens instead of the default `max_pixels`. */
   vl_high_resolution_images?: boolean;
+  /** Issue 14: Qwen-MT's languages, glossary and domain hint (§6.4). */
+  translation_options?: TranslationOptionsWire;
 }
 
 /** Whether the model reads images: the catalog's flag, or the vision rules know its id (Qwen3.5+). */
@@ -124,7 +133,10 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
 
 /** Qwen-MT takes exactly one user message, no system prompt, no earlier turns (§6.4). */
 function checkTranslation(model: ModelInfo, p: ChatParams, messages: ChatMessage[]): void {
-  if (model.custom || !/^qwen-mt-/.test(model.id)) return;
+  if (!isTranslationModel(model.id)) return;
+  const problem = p.translation ? translationProblem(p.translation) : null;
+  if (problem) invalid(translationErrors[problem].message, translationErrors[problem].action);
+  if (model.custom) return;
   if (p.systemPrompt?.trim() || messages.length !== 1 || messages[0]!.role !== 'user') {
     invalid(
       `${model.name} translates one message at a time: no system prompt and no earlier turns.`,
@@ -198,5 +210,7 @@ export function buildChatBody(model: ModelInfo, messages: ChatMessage[], params:
     }
   }
   if (params.highResolution && seesImages(model)) body.vl_high_resolution_images = true;
+  if (params.translation && isTranslationModel(model.id))
+    body.translation_options = translationOptionsWire(params.translation);
   return body;
 }

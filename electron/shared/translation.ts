@@ -1,0 +1,119 @@
+/**
+ * Qwen-MT translation (issue 14, item 4; qwen-api-2026.md §6.4): which models translate, which of
+ * them repeat the full text in every stream event, the languages offered, and the checks and wire
+ * shape of `translation_options`. Pure code (no Node, DOM or Electron): the parameter rules, both
+ * transports and the renderer's Translate controls use the same list and rules.
+ */
+import type { TranslationOptions } from '../contract';
+
+/** `source_lang: "auto"` asks Qwen-MT to detect the language of the text. */
+export const AUTO_DETECT = 'auto';
+
+/** The Qwen-MT models (catalog ids and dated snapshots). */
+export function isTranslationModel(modelId: string): boolean {
+  return /^qwen-mt-/.test(modelId);
+}
+
+/**
+ * qwen-mt-plus and qwen-mt-turbo stream non-incrementally only: each event carries the whole text
+ * so far (§6.4); flash and lite stream increments like every other model.
+ */
+export function repeatsFullText(modelId: string): boolean {
+  return /^qwen-mt-(plus|turbo)(-|$)/.test(modelId);
+}
+
+/**
+ * The languages the Translate controls offer, by the English names DashScope takes (§6.4: a name or
+ * a code). All 31 of these are among the ones Qwen-MT-Lite supports, so every model can take them.
+ */
+export const TRANSLATION_LANGUAGES = [
+  'Chinese',
+  'English',
+  'Japanese',
+  'Korean',
+  'Traditional Chinese',
+  'Cantonese',
+  'French',
+  'German',
+  'Spanish',
+  'Portuguese',
+  'Italian',
+  'Russian',
+  'Arabic',
+  'Thai',
+  'Vietnamese',
+  'Indonesian',
+  'Malay',
+  'Turkish',
+  'Dutch',
+  'Polish',
+  'Ukrainian',
+  'Czech',
+  'Hungarian',
+  'Romanian',
+  'Greek',
+  'Swedish',
+  'Danish',
+  'Finnish',
+  'Hebrew',
+  'Hindi',
+  'Filipino',
+] as const;
+
+/** Most glossary pairs sent with one request (they count toward its 8,192 input tokens). */
+export const MAX_GLOSSARY_TERMS = 100;
+export const MAX_TERM_CHARS = 200;
+export const MAX_DOMAIN_CHARS = 1000;
+
+/**
+ * The translation refusals, each with its code; the English text is kept here alone (the renderer
+ * shows its own translation of the code when it has one).
+ */
+export const translationErrors = {
+  translation_no_target: {
+    message: 'Choose the language to translate into.',
+    action: 'Pick a language under "To".',
+  },
+  translation_target_auto: {
+    message: 'Automatic detection works for the language you translate from, not the one you translate into.',
+    action: 'Pick a language under "To".',
+  },
+  translation_same_language: {
+    message: 'The text would be translated into the language it is already in.',
+    action: 'Pick another language under "To", or "Detect automatically" under "From".',
+  },
+  translation_glossary_term: {
+    message: 'Every glossary entry needs both a term and its translation.',
+    action: 'Fill in or remove the incomplete entry in the glossary.',
+  },
+} as const;
+export type TranslationErrorCode = keyof typeof translationErrors;
+
+/** What is wrong with the options, or null when they can be sent. */
+export function translationProblem(o: TranslationOptions): TranslationErrorCode | null {
+  const target = o.targetLang.trim();
+  if (!target) return 'translation_no_target';
+  if (target.toLowerCase() === AUTO_DETECT) return 'translation_target_auto';
+  if (o.sourceLang.trim().toLowerCase() === target.toLowerCase()) return 'translation_same_language';
+  if ((o.terms ?? []).some((t) => !t.source.trim() || !t.target.trim())) return 'translation_glossary_term';
+  return null;
+}
+
+/** `translation_options` as DashScope reads it (compatible: top level; native: in `parameters`). */
+export interface TranslationOptionsWire {
+  source_lang: string;
+  target_lang: string;
+  terms?: Array<{ source: string; target: string }>;
+  domains?: string;
+}
+
+export function translationOptionsWire(o: TranslationOptions): TranslationOptionsWire {
+  const wire: TranslationOptionsWire = {
+    source_lang: o.sourceLang.trim() || AUTO_DETECT,
+    target_lang: o.targetLang.trim(),
+  };
+  const terms = (o.terms ?? []).map((t) => ({ source: t.source.trim(), target: t.target.trim() }));
+  if (terms.length > 0) wire.terms = terms;
+  if (o.domains?.trim()) wire.domains = o.domains.trim();
+  return wire;
+}
