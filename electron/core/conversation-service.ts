@@ -267,9 +267,12 @@ export class ConversationService {
     const slot = this.reserve(assistantId);
     const started = this.recorder.expectStream();
     try {
+      const path = this.requestMessages(userId, target);
       const request = {
         model: target.model,
-        messages: this.requestMessages(userId, target),
+        // Qwen-MT takes exactly one user message (§6.4): a translation conversation is a list of
+        // texts, each translated alone with the conversation's languages and glossary.
+        messages: isTranslationModel(target.model) ? path.slice(-1) : path,
         ...(target.params ? { params: target.params } : {}),
       };
       // Issue 14: a request meant to repeat, answered in the last 24 hours, is answered from the cache.

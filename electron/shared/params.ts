@@ -7,6 +7,7 @@ import type { ChatMessage, ChatParams, ModelInfo, SearchStrategy } from '../cont
 import { fail } from './app-error';
 import { visionSpec } from './vision';
 import {
+  DEFAULT_TRANSLATION,
   isTranslationModel,
   translationErrors,
   translationOptionsWire,
@@ -134,7 +135,7 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
 /** Qwen-MT takes exactly one user message, no system prompt, no earlier turns (§6.4). */
 function checkTranslation(model: ModelInfo, p: ChatParams, messages: ChatMessage[]): void {
   if (!isTranslationModel(model.id)) return;
-  const problem = p.translation ? translationProblem(p.translation) : null;
+  const problem = translationProblem(p.translation ?? DEFAULT_TRANSLATION);
   if (problem) invalid(translationErrors[problem].message, translationErrors[problem].action);
   if (model.custom) return;
   if (p.systemPrompt?.trim() || messages.length !== 1 || messages[0]!.role !== 'user') {
@@ -210,7 +211,8 @@ export function buildChatBody(model: ModelInfo, messages: ChatMessage[], params:
     }
   }
   if (params.highResolution && seesImages(model)) body.vl_high_resolution_images = true;
-  if (params.translation && isTranslationModel(model.id))
-    body.translation_options = translationOptionsWire(params.translation);
+  // Qwen-MT always gets its options: the conversation's, else detect → English (as the controls show).
+  if (isTranslationModel(model.id))
+    body.translation_options = translationOptionsWire(params.translation ?? DEFAULT_TRANSLATION);
   return body;
 }

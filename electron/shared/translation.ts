@@ -23,42 +23,46 @@ export function repeatsFullText(modelId: string): boolean {
 }
 
 /**
- * The languages the Translate controls offer, by the English names DashScope takes (§6.4: a name or
- * a code). All 31 of these are among the ones Qwen-MT-Lite supports, so every model can take them.
+ * The languages the Translate controls offer: the English name DashScope takes (§6.4: a name or a
+ * code), and the BCP 47 tag the window uses to show the name in the UI's language
+ * (`Intl.DisplayNames`). All 31 are among the ones Qwen-MT-Lite supports, so every model takes them.
  */
-export const TRANSLATION_LANGUAGES = [
-  'Chinese',
-  'English',
-  'Japanese',
-  'Korean',
-  'Traditional Chinese',
-  'Cantonese',
-  'French',
-  'German',
-  'Spanish',
-  'Portuguese',
-  'Italian',
-  'Russian',
-  'Arabic',
-  'Thai',
-  'Vietnamese',
-  'Indonesian',
-  'Malay',
-  'Turkish',
-  'Dutch',
-  'Polish',
-  'Ukrainian',
-  'Czech',
-  'Hungarian',
-  'Romanian',
-  'Greek',
-  'Swedish',
-  'Danish',
-  'Finnish',
-  'Hebrew',
-  'Hindi',
-  'Filipino',
-] as const;
+export const TRANSLATION_LANGUAGES: ReadonlyArray<{ name: string; tag: string }> = [
+  { name: 'Chinese', tag: 'zh' },
+  { name: 'English', tag: 'en' },
+  { name: 'Japanese', tag: 'ja' },
+  { name: 'Korean', tag: 'ko' },
+  { name: 'Traditional Chinese', tag: 'zh-Hant' },
+  { name: 'Cantonese', tag: 'yue' },
+  { name: 'French', tag: 'fr' },
+  { name: 'German', tag: 'de' },
+  { name: 'Spanish', tag: 'es' },
+  { name: 'Portuguese', tag: 'pt' },
+  { name: 'Italian', tag: 'it' },
+  { name: 'Russian', tag: 'ru' },
+  { name: 'Arabic', tag: 'ar' },
+  { name: 'Thai', tag: 'th' },
+  { name: 'Vietnamese', tag: 'vi' },
+  { name: 'Indonesian', tag: 'id' },
+  { name: 'Malay', tag: 'ms' },
+  { name: 'Turkish', tag: 'tr' },
+  { name: 'Dutch', tag: 'nl' },
+  { name: 'Polish', tag: 'pl' },
+  { name: 'Ukrainian', tag: 'uk' },
+  { name: 'Czech', tag: 'cs' },
+  { name: 'Hungarian', tag: 'hu' },
+  { name: 'Romanian', tag: 'ro' },
+  { name: 'Greek', tag: 'el' },
+  { name: 'Swedish', tag: 'sv' },
+  { name: 'Danish', tag: 'da' },
+  { name: 'Finnish', tag: 'fi' },
+  { name: 'Hebrew', tag: 'he' },
+  { name: 'Hindi', tag: 'hi' },
+  { name: 'Filipino', tag: 'fil' },
+];
+
+/** What a new translation uses until the user chooses: detect the source, translate into English. */
+export const DEFAULT_TRANSLATION: TranslationOptions = { sourceLang: AUTO_DETECT, targetLang: 'English' };
 
 /** Most glossary pairs sent with one request (they count toward its 8,192 input tokens). */
 export const MAX_GLOSSARY_TERMS = 100;
