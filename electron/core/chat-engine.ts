@@ -173,7 +173,8 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
         client: replayClient(answer),
         maxAttempts: 1,
         idleTimeoutMs: 0,
-        errorContext: errorContext(settings(), model),
+        // Nothing is sent, so nothing can fail on the wire: the context is never shown.
+        errorContext: { model, regionName: '', baseURL: '', connectTimeoutMs: 0 },
       }),
 
     async generateTitle(question, answer) {
