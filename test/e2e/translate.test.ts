@@ -25,8 +25,8 @@ describe('translation (browser mode)', () => {
   const suite = useChatWindowRig();
   const sent = () => suite.rig().fake.streamRequests;
 
-  async function chooseModel(page: Page, id: string) {
-    const box = page.getByRole('combobox', { name: 'Model' });
+  async function chooseModel(page: Page, id: string, label = 'Model') {
+    const box = page.getByRole('combobox', { name: label });
     await box.fill(id);
     await box.press('Enter');
     await poll(() => box.inputValue()).toBe(id);
@@ -122,6 +122,22 @@ describe('translation (browser mode)', () => {
     await assistant(page).getByText('2/2', { exact: true }).waitFor();
     await assistant(page).getByRole('button', { name: 'Previous version' }).click();
     await assistant(page).getByText('From cache · just now').waitFor();
+  });
+
+  it('speaks the UI’s language: 简体中文 labels, language names and refusals', async () => {
+    const { page } = await suite.open({ locale: 'zh-CN' });
+    await chooseModel(page, 'qwen-mt-lite', '模型');
+    const from = page.getByRole('combobox', { name: '源语言', exact: true });
+    expect(await from.locator('option:checked').textContent()).toBe('自动检测');
+    const to = page.getByRole('combobox', { name: '目标语言', exact: true });
+    expect(await to.locator('option:checked').textContent()).toBe('英语');
+    expect(await to.locator('option[value="Japanese"]').textContent()).toBe('日语');
+    await page.getByRole('button', { name: '术语表', exact: true }).click();
+    await page.getByRole('button', { name: '添加术语' }).click();
+    await page.getByRole('textbox', { name: '消息' }).fill('西湖');
+    await page.getByRole('button', { name: '翻译', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: '每个术语都需要填写术语和译文' }).waitFor();
+    expect(await page.getByRole('textbox', { name: '消息' }).inputValue()).toBe('西湖');
   });
 
   it('the quick window’s translate mode: paste text, get the translation, Copy answer', async () => {

@@ -126,7 +126,8 @@ export function defaultAnswer(question: string): string {
 export class FakeDashScope {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: FakeScenario[] = [];
-  private defaultScenario: ((question: string) => FakeScenario) | null = null;
+  private defaultScenario: ((question: string, request: FakeRequestBody) => FakeScenario | null) | null =
+    null;
   private readonly server: http.Server;
   private port = 0;
 
@@ -165,8 +166,11 @@ export class FakeDashScope {
     return this;
   }
 
-  /** What requests get when nothing is queued (default: a short streamed echo of the question). */
-  setDefault(make: ((question: string) => FakeScenario) | null): this {
+  /**
+   * What requests get when nothing is queued (default: a short streamed echo of the question, or
+   * Qwen-MT's translation); `make` returning null leaves a request to that built-in answer.
+   */
+  setDefault(make: ((question: string, request: FakeRequestBody) => FakeScenario | null) | null): this {
     this.defaultScenario = make;
     return this;
   }
@@ -297,7 +301,7 @@ export class FakeDashScope {
   private pick(question: string, request: FakeRequestBody): FakeScenario {
     const thinking = request.enable_thinking === true || STREAMING_ONLY.includes(request.model ?? '');
     const scenario: FakeScenario = this.queue.shift() ??
-      this.defaultScenario?.(question) ??
+      this.defaultScenario?.(question, request) ??
       // Issue 14: Qwen-MT answers with its translation (translation.ts).
       (request.translation_options
         ? translationScenario(request.model, question, request.translation_options, tokenize)
