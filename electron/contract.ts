@@ -120,6 +120,8 @@ export const usageSchema = z.object({
   cacheCreationTokens: z.number().int().nonnegative().optional(),
   cacheType: z.enum(['explicit', 'implicit']).optional(),
   imageTokens: z.number().int().nonnegative().optional(),
+  // Issue 14, item 5: answered from the local answer cache (no request, free), saved at `savedAt`.
+  fromCache: z.object({ savedAt: z.number() }).optional(),
   search: z
     .object({
       /** `plugins.search.count`: 0 when search was asked for but skipped (the 15 RPS limit). */
@@ -231,6 +233,20 @@ const modelIdSchema = z
 
 const streamIdSchema = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/);
 
+/** Issue 14, item 4: Qwen-MT's `translation_options` (§6.4); the glossary is kept per conversation. */
+export const translationOptionsSchema = z.object({
+  /** A language's English name, or "auto" (detect). */
+  sourceLang: z.string().trim().max(40),
+  targetLang: z.string().trim().max(40),
+  terms: z
+    .array(z.object({ source: z.string().max(200), target: z.string().max(200) }))
+    .max(100, { message: 'A glossary can hold at most 100 terms.' })
+    .optional(),
+  /** A free-text (English) description of the domain and style. */
+  domains: z.string().max(1000).optional(),
+});
+export type TranslationOptions = z.infer<typeof translationOptionsSchema>;
+
 /**
  * Qwen parameters for one request. The shapes are checked here; the per-model rules (ranges, what a
  * model supports, JSON mode needing the word "json") are the engine's (electron/qwen/), which
@@ -253,6 +269,8 @@ export const chatParamsSchema = z
     searchStrategy: z.enum(searchStrategies),
     /** Images (issue 10): `vl_high_resolution_images`, images fitted to the high-resolution cap. */
     highResolution: z.boolean(),
+    /** Issue 14: Qwen-MT's options (ignored by other models, so switching model keeps the glossary). */
+    translation: translationOptionsSchema,
   })
   .partial();
 export type ChatParams = z.infer<typeof chatParamsSchema>;
@@ -611,6 +629,8 @@ export const appSettingsSchema = z.object({
   // search with sources), the explicit context cache, and the workspace whose host is used.
   protocol: z.enum(['auto', 'compatible', 'native']),
   contextCache: z.boolean(),
+  // Issue 14, item 5: ordinary chats answered from the local answer cache too (off by default).
+  cacheChatAnswers: z.boolean(),
   workspaceId: z
     .string()
     .trim()

@@ -16,6 +16,8 @@ import type { ErrorContext } from '../qwen/errors';
 import { fail } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { StreamManager } from './stream-manager';
+import { replayClient } from './answer-cache';
+import type { CachedAnswer } from '../history/answer-cache-table';
 
 export interface EngineRequest {
   model: string;
@@ -32,6 +34,8 @@ export interface ChatEngine {
   /** Validates the request for its model, then starts streaming. Throws AppErrorException. */
   start(request: EngineRequest): Promise<string>;
   cancel(streamId: string): boolean;
+  /** Issue 14: a cached answer played as a stream (no request); its events arrive like any answer's. */
+  replay(model: string, answer: CachedAnswer): string;
   /**
    * A short title for a conversation after its first answer. Never fails: falls back to the first
    * words of the question.
@@ -163,6 +167,16 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     },
 
     cancel: (streamId) => deps.streams.cancel(streamId),
+
+    replay: (model, answer) =>
+      deps.streams.start({
+        body: { model, messages: [], stream: true },
+        client: replayClient(answer),
+        maxAttempts: 1,
+        idleTimeoutMs: 0,
+        // Nothing is sent, so nothing can fail on the wire: the context is never shown.
+        errorContext: { model, regionName: '', baseURL: '', connectTimeoutMs: 0 },
+      }),
 
     async generateTitle(question, answer) {
       try {

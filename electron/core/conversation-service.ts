@@ -7,7 +7,9 @@ import type { HistoryStore } from '../history/history-store';
 import type { MessageRow } from '../history/rows';
 import { toConversation } from '../history/rows';
 import { AppErrorException, appError, fail } from '../shared/app-error';
-import type { ChatEngine } from './chat-engine';
+import { fallbackTitle, type ChatEngine } from './chat-engine';
+import type { AnswerCache } from './answer-cache';
+import { isTranslationModel } from '../shared/translation';
 import type { Clock } from '../shared/clock';
 import type { EventHub } from './event-hub';
 import type { StreamRecorder } from './stream-recorder';
@@ -45,6 +47,8 @@ export class ConversationService {
     private readonly recorder: StreamRecorder,
     private readonly hub: EventHub,
     private readonly clock: Clock,
+    /** Issue 14: the answer cache (absent: every question is asked). */
+    private readonly answers: AnswerCache | null = null,
   ) {}
 
   message(id: number): MessageRow {
@@ -98,7 +102,8 @@ export class ConversationService {
     const assistantId = this.store.db.transaction(() =>
       this.addAssistant(message.conversation_id, question, input, this.clock.now()),
     )();
-    return this.answer(message.conversation_id, question, assistantId, input);
+    // A new answer is what Regenerate (and "Ask again" on a cached answer) asks for: never the cache's.
+    return this.answer(message.conversation_id, question, assistantId, input, { fromCache: false });
   }
 
   /** The question edited, as a new sibling of the original (which stays, with its answers). */
@@ -255,6 +260,7 @@ export class ConversationService {
     userId: number,
     assistantId: number,
     target: Target,
+    options: { fromCache: boolean } = { fromCache: true },
   ): Promise<SendResult> {
     this.emitUpdated(conversationId);
     const base = { conversationId, userMessageId: userId, assistantMessageId: assistantId };
@@ -262,16 +268,28 @@ export class ConversationService {
     const slot = this.reserve(assistantId);
     const started = this.recorder.expectStream();
     try {
-      const streamId = await this.engine.start({
+      const path = this.requestMessages(userId, target);
+      const request = {
         model: target.model,
-        messages: this.requestMessages(userId, target),
+        // Qwen-MT takes exactly one user message (§6.4): a translation conversation is a list of
+        // texts, each translated alone with the conversation's languages and glossary.
+        messages: isTranslationModel(target.model) ? path.slice(-1) : path,
         ...(target.params ? { params: target.params } : {}),
-      });
+      };
+      // Issue 14: a request meant to repeat, answered in the last 24 hours, is answered from the cache.
+      const quick = this.conversation(conversationId).origin === 'quick';
+      const key = this.answers?.keyFor(request, quick) ?? null;
+      const hit = key && options.fromCache ? this.answers!.lookup(key) : null;
+      const streamId = hit ? this.engine.replay(target.model, hit) : await this.engine.start(request);
       if (slot.cancelled) return this.abandon(base, streamId);
       this.recorder.record(streamId, assistantId, (end) => {
+        if (key && !hit && end.status === 'done')
+          this.answers!.save(key, this.store.messages.get(assistantId));
+        // A cached answer or a translation is named by its first words: no request for a title.
+        const generate = !hit && !isTranslationModel(target.model);
         if (end.status === 'done' || end.status === 'stopped')
           // The title is a nicety: a failure (e.g. the history closed at shutdown meanwhile) is dropped.
-          this.titleIfNew(conversationId, question, end.content).catch(() => undefined);
+          this.titleIfNew(conversationId, question, end.content, generate).catch(() => undefined);
       });
       return { ...base, streamId, error: null };
     } catch (err) {
@@ -295,10 +313,15 @@ export class ConversationService {
   }
 
   /** After the first answer of a conversation: a short title (the engine falls back to the first words). */
-  private async titleIfNew(conversationId: number, question: string, answer: string): Promise<void> {
+  private async titleIfNew(
+    conversationId: number,
+    question: string,
+    answer: string,
+    generate = true,
+  ): Promise<void> {
     const row = this.store.conversations.row(conversationId);
     if (!row || row.title !== null) return;
-    const title = await this.engine.generateTitle(question, answer);
+    const title = generate ? await this.engine.generateTitle(question, answer) : fallbackTitle(question);
     // The app may have quit (database closed) while the title was being written.
     if (!this.store.isOpen) return;
     const current = this.store.conversations.row(conversationId);

@@ -16,6 +16,7 @@ import type { HistoryStore } from '../history/history-store';
 import { createHistoryHandlers, type HistoryParts } from './handlers/history-handlers';
 import { ConversationService } from './conversation-service';
 import { StreamRecorder } from './stream-recorder';
+import { AnswerCache } from './answer-cache';
 // Settings and the API key (issue 5)
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createControlsHandlers } from './handlers/controls-handlers';
@@ -93,15 +94,21 @@ export function createCore(deps: CoreDeps): Core {
   // History: answers sent into conversations are recorded as they stream.
   const historyStore = deps.history && !('unavailable' in deps.history) ? deps.history : null;
   let historyParts: HistoryParts | null = null;
+  const appSettings = settingsDeps(deps);
   if (historyStore) {
     const recorder = new StreamRecorder(historyStore, hub, deps.clock);
-    const service = new ConversationService(historyStore, engine, recorder, hub, deps.clock);
+    // Issue 14: the answer cache, in the history database; chats only with the Settings switch on.
+    const cache = new AnswerCache(
+      historyStore.answerCache,
+      deps.clock,
+      () => appSettings.settings.get().cacheChatAnswers,
+    );
+    const service = new ConversationService(historyStore, engine, recorder, hub, deps.clock, cache);
     historyParts = { store: historyStore, service, recorder };
   }
   const historyUnavailable: HistoryNotice | null =
     deps.history && 'unavailable' in deps.history ? deps.history.unavailable : null;
 
-  const appSettings = settingsDeps(deps);
   const handlers: Handlers = {
     ...createChatHandlers(engine),
     ...createHistoryHandlers(historyParts, historyUnavailable),

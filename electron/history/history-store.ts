@@ -4,6 +4,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import { ConversationsTable } from './conversations-table';
 import { MessagesTable } from './messages-table';
 import { AttachmentsTable } from './attachments-table';
+import { AnswerCacheTable } from './answer-cache-table';
 import { closeHistoryDatabase, openHistoryDatabase } from './open-database';
 import { toConversation, toMessage, type MessageRow } from './rows';
 import { MessageSearch } from './search';
@@ -25,6 +26,8 @@ export class HistoryStore {
   readonly messages: MessagesTable;
   /** Issue 10: images and text files of questions. */
   readonly attachments: AttachmentsTable;
+  /** Issue 14: answers to repeatable requests, for 24 hours (deleted with their answers). */
+  readonly answerCache: AnswerCacheTable;
   readonly search: MessageSearch;
   readonly settings: SettingsStore;
   private backupTimer: ReturnType<typeof setInterval> | null = null;
@@ -39,6 +42,7 @@ export class HistoryStore {
     );
     this.messages = new MessagesTable(db);
     this.attachments = new AttachmentsTable(db);
+    this.answerCache = new AnswerCacheTable(db);
     this.search = new MessageSearch(db);
     this.settings = createSqliteSettingsStore(db);
   }

@@ -14,6 +14,7 @@ import { describeModel } from '../shared/models';
 import type { ChatBody, WireMessage } from '../shared/params';
 import type { QwenClientFactory } from './qwen-client';
 import { SseAnswerParser } from './sse';
+import { repeatsFullText } from '../shared/translation';
 import { readAnswerStream, unexpectedBody } from './stream-reader';
 
 export const NATIVE_TEXT_PATH = '/services/aigc/text-generation/generation';
@@ -56,6 +57,7 @@ const PARAMETERS = [
   'enable_thinking',
   'thinking_budget',
   'enable_search',
+  'translation_options',
 ] as const;
 
 /** The compatible body (params.ts, checked by the same rules) in the native shape. */
@@ -66,7 +68,8 @@ export function toNativeBody(
 ) {
   const multimodal = model.nativeService === 'multimodal';
   const parameters: Record<string, unknown> = { result_format: 'message' };
-  if (stream) parameters.incremental_output = true;
+  // qwen-mt-plus/turbo stream only the full text so far (§6.4); the stream manager makes increments.
+  if (stream) parameters.incremental_output = !repeatsFullText(body.model);
   for (const name of PARAMETERS) if (body[name] !== undefined) parameters[name] = body[name];
   if (body.enable_search) {
     const strategy = body.search_options?.search_strategy;
@@ -171,7 +174,10 @@ export const createNativeClient: QwenClientFactory = (options) => {
         idleTimeoutMs,
         clock,
         onPart,
-        parser: (onPart) => new SseAnswerParser(onPart, undefined, { search }),
+        parser: (onPart) =>
+          Object.assign(new SseAnswerParser(onPart, undefined, { search }), {
+            repeatsFullText: repeatsFullText(body.model),
+          }),
       });
     },
 

@@ -4,6 +4,7 @@ import { systemClock } from '../shared/clock';
 import type { ChatBody } from '../shared/params';
 import { SseAnswerParser, type QwenStreamPart } from './sse';
 import { readAnswerStream } from './stream-reader';
+import { repeatsFullText } from '../shared/translation';
 
 export type { QwenStreamPart } from './sse';
 
@@ -71,7 +72,8 @@ export const createQwenClient: QwenClientFactory = (options) => {
         idleTimeoutMs,
         clock,
         onPart,
-        parser: (onPart) => new SseAnswerParser(onPart),
+        parser: (onPart) =>
+          Object.assign(new SseAnswerParser(onPart), { repeatsFullText: repeatsFullText(body.model) }),
       });
     },
 

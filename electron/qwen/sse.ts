@@ -8,6 +8,7 @@
  */
 import type { Usage } from '../contract';
 import { QwenApiError, STREAM_LIMIT_CODE, type DashScopeErrorBody } from './errors';
+import { FullTextIncrements } from './full-text';
 import {
   cacheFields,
   contentText,
@@ -99,6 +100,15 @@ export class SseAnswerParser {
      */
     private readonly native: { search: SearchAsked | null } | null = null,
   ) {}
+
+  /**
+   * Issue 14: the model repeats the whole text in every event (qwen-mt-plus/turbo): set by the
+   * transports before the first push; the deltas passed on are then the new parts only.
+   */
+  set repeatsFullText(on: boolean) {
+    this.fullText = on ? new FullTextIncrements() : null;
+  }
+  private fullText: FullTextIncrements | null = null;
 
   /** Native: the latest usage and sources (usage comes in every event; sent once, at the end). */
   private nativeUsage: NativeUsage | null = null;
@@ -236,6 +246,8 @@ export class SseAnswerParser {
   }
 
   private delta(content: string, reasoning: string): void {
+    if (this.fullText) content = this.fullText.next(content);
+    if (!content && !reasoning) return;
     this.answerChars += content.length + reasoning.length;
     if (this.answerChars > this.limits.answerChars) {
       throw new QwenApiError({

@@ -29,6 +29,7 @@ export const defaultSettings: AppSettings = {
   // Qwen-native (issue 13).
   protocol: 'auto',
   contextCache: true,
+  cacheChatAnswers: false, // issue 14: translations and fixed quick questions only, by default
   workspaceId: '',
 };
 

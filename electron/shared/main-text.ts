@@ -148,6 +148,18 @@ export const mainTextEn = {
     'JSON mode needs the word "JSON" in your message or the system prompt: Qwen refuses the request without it.',
   'param.jsonWord.action': 'Add it, for example "Answer in JSON.", and send again.',
 
+  // --- translation options (shared/translation.ts) ---
+  'translation.noTarget': 'Choose the language to translate into.',
+  'translation.noTarget.action': 'Pick a language under "To".',
+  'translation.targetAuto':
+    'Automatic detection works for the language you translate from, not the one you translate into.',
+  'translation.targetAuto.action': 'Pick a language under "To".',
+  'translation.sameLanguage': 'The text would be translated into the language it is already in.',
+  'translation.sameLanguage.action':
+    'Pick another language under "To", or "Detect automatically" under "From".',
+  'translation.glossaryTerm': 'Every glossary entry needs both a term and its translation.',
+  'translation.glossaryTerm.action': 'Fill in or remove the incomplete entry in the glossary.',
+
   // --- attachments (attachments/validate.ts) ---
   'attachment.empty': '"{file}" cannot be sent: it is empty.',
   'attachment.tooBig': '"{file}" cannot be sent: it is larger than 7.8 MB.',

@@ -133,6 +133,15 @@ export const mainTextZh: Record<MainTextKey, string> = {
   'param.jsonWord': 'JSON 模式要求消息或系统提示词中含有“JSON”一词：否则 Qwen 会拒绝请求。',
   'param.jsonWord.action': '请加上它，例如“请用 JSON 回答。”，然后重新发送。',
 
+  'translation.noTarget': '请选择要译成的语言。',
+  'translation.noTarget.action': '请在“目标语言”中选择一种语言。',
+  'translation.targetAuto': '自动检测只适用于源语言，不适用于目标语言。',
+  'translation.targetAuto.action': '请在“目标语言”中选择一种语言。',
+  'translation.sameLanguage': '这段文字会被译成它本来的语言。',
+  'translation.sameLanguage.action': '请在“目标语言”中另选一种语言，或将“源语言”设为“自动检测”。',
+  'translation.glossaryTerm': '每个术语条目都需要填写术语和译文。',
+  'translation.glossaryTerm.action': '请补全或删除术语表中未填完的那一项。',
+
   'attachment.empty': '“{file}”无法发送：文件是空的。',
   'attachment.tooBig': '“{file}”无法发送：文件大于 7.8 MB。',
   'attachment.notImage': '“{file}”无法发送：它不是 PNG、JPEG、WebP 或 GIF 图片。',

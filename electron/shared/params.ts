@@ -7,6 +7,14 @@ import type { ChatMessage, ChatParams, ModelInfo, SearchStrategy } from '../cont
 import { fail } from './app-error';
 import type { MainTextKey, MainTextParams } from './main-text';
 import { visionSpec } from './vision';
+import {
+  DEFAULT_TRANSLATION,
+  isTranslationModel,
+  translationAction,
+  translationOptionsWire,
+  translationProblem,
+  type TranslationOptionsWire,
+} from './translation';
 
 export const MAX_SEED = 2 ** 31 - 1;
 
@@ -41,6 +49,8 @@ export interface ChatBody {
   search_options?: { search_strategy: SearchStrategy };
   /** Issue 10: images read at up to 16,384 tokens instead of the default `max_pixels`. */
   vl_high_resolution_images?: boolean;
+  /** Issue 14: Qwen-MT's languages, glossary and domain hint (§6.4). */
+  translation_options?: TranslationOptionsWire;
 }
 
 /** Whether the model reads images: the catalog's flag, or the vision rules know its id (Qwen3.5+). */
@@ -118,7 +128,10 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
 
 /** Qwen-MT takes exactly one user message, no system prompt, no earlier turns (§6.4). */
 function checkTranslation(model: ModelInfo, p: ChatParams, messages: ChatMessage[]): void {
-  if (model.custom || !/^qwen-mt-/.test(model.id)) return;
+  if (!isTranslationModel(model.id)) return;
+  const problem = translationProblem(p.translation ?? DEFAULT_TRANSLATION);
+  if (problem) invalid(problem, undefined, translationAction(problem));
+  if (model.custom) return;
   if (p.systemPrompt?.trim() || messages.length !== 1 || messages[0]!.role !== 'user') {
     invalid('param.translateOne', { model: model.name }, 'param.translateOne.action');
   }
@@ -186,5 +199,8 @@ export function buildChatBody(model: ModelInfo, messages: ChatMessage[], params:
     }
   }
   if (params.highResolution && seesImages(model)) body.vl_high_resolution_images = true;
+  // Qwen-MT always gets its options: the conversation's, else detect → English (as the controls show).
+  if (isTranslationModel(model.id))
+    body.translation_options = translationOptionsWire(params.translation ?? DEFAULT_TRANSLATION);
   return body;
 }

@@ -12,8 +12,13 @@ const delayMs = Number(process.env.FAKE_DASHSCOPE_DELAY_MS ?? 30);
 const port = Number(process.env.FAKE_DASHSCOPE_PORT ?? 0);
 // The native protocol is served beside (`/api/v1`), and the explicit cache is played.
 const server = await new FakeDashScope({ port, simulateCache: true }).start();
-server.setDefault(
-  demo ? demoScenario : (q) => ({ type: 'stream', tokens: tokenize(defaultAnswer(q)), delayMs }),
+// Qwen-MT requests (issue 14) get the fake's translation in both modes.
+server.setDefault((q, request) =>
+  request.translation_options
+    ? null
+    : demo
+      ? demoScenario(q)
+      : { type: 'stream', tokens: tokenize(defaultAnswer(q)), delayMs },
 );
 console.log(`Fake DashScope is listening: DASHSCOPE_BASE_URL=${server.baseURL}`);
 if (demo) {

@@ -69,6 +69,7 @@ export async function answerNative(x: NativeExchange, hooks: NativeHooks): Promi
     stream: sse,
     ...(p.enable_thinking !== undefined ? { enable_thinking: p.enable_thinking } : {}),
     ...(p.response_format ? { response_format: p.response_format } : {}),
+    ...(p.translation_options ? { translation_options: p.translation_options } : {}),
   };
   const refusal = hooks.refuse(view);
   if (refusal)

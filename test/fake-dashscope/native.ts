@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { FakeScenario } from './server';
+import { eventText, type WireTranslationOptions } from './translation';
 
 export const NATIVE_BASE = '/api/v1';
 export const NATIVE_TEXT = `${NATIVE_BASE}/services/aigc/text-generation/generation`;
@@ -35,6 +36,7 @@ export interface NativeRequestBody {
       prepend_search_result?: boolean;
     };
     response_format?: { type?: string };
+    translation_options?: WireTranslationOptions;
   };
 }
 
@@ -199,7 +201,7 @@ export async function streamNative(
     if (token === undefined) break;
     if (s.delayMs) await sleep(s.delayMs);
     output++;
-    await event(token, '', 'null', !prepend && i === 0 ? searchInfo : {});
+    await event(eventText(s, i), '', 'null', !prepend && i === 0 ? searchInfo : {});
   }
   await event('', '', s.finishReason ?? 'stop');
   if (s.endDelayMs) await sleep(s.endDelayMs);

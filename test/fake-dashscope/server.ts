@@ -24,6 +24,12 @@ import { CacheSimulator } from './cache-sim';
 import { answerNative } from './native-answer';
 import { cutShort, NATIVE_BASE, nativeErrorBody, type defaultSources } from './native';
 import { receiveImages, type ReceivedImage } from './images';
+import {
+  eventText,
+  refuseTranslation,
+  translationScenario,
+  type WireTranslationOptions,
+} from './translation';
 
 export const COMPATIBLE_PATH = '/compatible-mode/v1';
 
@@ -56,6 +62,8 @@ export type FakeScenario =
       // (count 0: asked for but skipped, the silent 15 RPS limit); default: 1 search, two sources.
       cacheCreationTokens?: number;
       search?: { count: number; results?: typeof defaultSources };
+      /** Issue 14: every event carries the whole text so far (qwen-mt-plus/turbo, §6.4). */
+      fullText?: boolean;
     }
   | {
       type: 'error';
@@ -118,7 +126,8 @@ export function defaultAnswer(question: string): string {
 export class FakeDashScope {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: FakeScenario[] = [];
-  private defaultScenario: ((question: string) => FakeScenario) | null = null;
+  private defaultScenario: ((question: string, request: FakeRequestBody) => FakeScenario | null) | null =
+    null;
   private readonly server: http.Server;
   private port = 0;
 
@@ -157,8 +166,11 @@ export class FakeDashScope {
     return this;
   }
 
-  /** What requests get when nothing is queued (default: a short streamed echo of the question). */
-  setDefault(make: ((question: string) => FakeScenario) | null): this {
+  /**
+   * What requests get when nothing is queued (default: a short streamed echo of the question, or
+   * Qwen-MT's translation); `make` returning null leaves a request to that built-in answer.
+   */
+  setDefault(make: ((question: string, request: FakeRequestBody) => FakeScenario | null) | null): this {
     this.defaultScenario = make;
     return this;
   }
@@ -289,7 +301,11 @@ export class FakeDashScope {
   private pick(question: string, request: FakeRequestBody): FakeScenario {
     const thinking = request.enable_thinking === true || STREAMING_ONLY.includes(request.model ?? '');
     const scenario: FakeScenario = this.queue.shift() ??
-      this.defaultScenario?.(question) ?? {
+      this.defaultScenario?.(question, request) ??
+      // Issue 14: Qwen-MT answers with its translation (translation.ts).
+      (request.translation_options
+        ? translationScenario(request.model, question, request.translation_options, tokenize)
+        : null) ?? {
         type: 'stream',
         tokens: tokenize(defaultAnswer(question)),
         ...(thinking ? { reasoning: tokenize(`Thinking about "${question.slice(0, 40)}" first.`) } : {}),
@@ -378,7 +394,7 @@ export class FakeDashScope {
       const token = s.tokens[i];
       if (token === undefined) break;
       if (s.delayMs) await sleep(s.delayMs);
-      await write(sseData(contentChunk(identity, token, thinking)));
+      await write(sseData(contentChunk(identity, eventText(s, i), thinking)));
     }
     if (res.destroyed) return;
     await write(sseData(finishChunk(identity, s.finishReason ?? 'stop')));
@@ -417,10 +433,13 @@ export interface FakeRequestBody {
   stream?: boolean;
   enable_thinking?: boolean;
   response_format?: { type?: string };
+  translation_options?: WireTranslationOptions;
 }
 
 /** The refusals DashScope makes before answering, verbatim (§2). */
 function refuse(r: FakeRequestBody): { status: number; error: WireError } | null {
+  const translation = refuseTranslation(r);
+  if (translation) return translation;
   const streamingOnly = STREAMING_ONLY.includes(r.model ?? '');
   if (r.stream !== true && streamingOnly) return dashscopeErrors.streamOnly;
   if (r.stream !== true && r.enable_thinking === true) return dashscopeErrors.thinkingNonStreaming;

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../features/chat/ErrorNotice';
 import { Markdown } from '../features/markdown/Markdown';
 import { MessageAttachments } from '../features/attachments';
 import { retry } from '../state/message-actions';
+import { CachedNote } from '../features/answer-cache/CachedNote';
 
 /**
  * The quick conversation: each question as typed, each answer as the same Markdown the main
@@ -33,6 +34,7 @@ export function QuickAnswer() {
               <Markdown text={m.content} streaming={m.status === 'streaming'} />
             </div>
             {m.status === 'stopped' && <p className="note">{t('message.stopped')}</p>}
+            <CachedNote message={m} busy={messages.some((x) => x.status === 'streaming')} />
             {m.error && (
               <ErrorNotice
                 error={m.error}

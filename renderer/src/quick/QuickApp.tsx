@@ -16,6 +16,7 @@ import { QuickComposer } from './QuickComposer';
 import { DropOverlay, useFileIntake } from '../features/attachments';
 import { attachToQuick, quickAttachments } from './quick-attachments';
 import { continueInMainPage } from './windows-channel';
+import { QuickTranslateToggle, TranslateControls } from '../features/translate';
 import './quick.css';
 
 /**
@@ -105,6 +106,7 @@ export function QuickApp() {
       <header className="quick-header">
         <h1>{t('quick.title')}</h1>
         <ModelPicker />
+        <QuickTranslateToggle />
         <button type="button" className="quick-pin" aria-pressed={pinned} onClick={togglePin}>
           {t('quick.pin')}
         </button>
@@ -115,6 +117,7 @@ export function QuickApp() {
         </AreaBoundary>
         <SendRefusal />
         <SensitiveWarning setText={setText} />
+        <TranslateControls compact />
         <QuickComposer ref={box} text={text} setText={setText} />
       </main>
       <footer className="quick-actions">

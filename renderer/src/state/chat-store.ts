@@ -23,6 +23,8 @@ import { isQuickWindow } from '../quick/windows-channel';
 import { effectiveParams, modelFor, refusal } from '../features/controls/param-rules';
 import { useCatalog } from './catalog-store';
 import { streamBaseOf, unseenPart, type StreamBase } from './live-join';
+import { translationRefusal } from '../features/translate/translation-refusal';
+import { isTranslationModel } from '../../../electron/shared/translation';
 import {
   defaultSettings,
   draftSettings,
@@ -194,7 +196,12 @@ export const useChatStore = create<ChatState>((set, get) => {
    */
   function refuse(question: string): AppError | null {
     const { model, params, messages, olderCount } = get();
-    const asked = [...messages.filter((m) => m.role === 'user'), { content: question }];
+    // Issue 14: a translation goes alone (one text per request); its options are judged first.
+    const translation = translationRefusal(model, params);
+    if (translation) return translation;
+    const asked = isTranslationModel(model)
+      ? [{ content: question }]
+      : [...messages.filter((m) => m.role === 'user'), { content: question }];
     const error = refusal(
       modelFor(model, useCatalog.getState().models),
       params,

@@ -7,6 +7,7 @@ import { qwen } from '../api/qwen';
 import type { MessageKey } from '../i18n';
 import { flushPendingDelete, usePendingDelete } from './pending-delete-store';
 import { holdIfSensitive } from './sensitive-check';
+import { isTranslationModel } from '../../../electron/shared/translation';
 import {
   followContinuedStream,
   outgoingOf,
@@ -97,6 +98,8 @@ export function canContinue(m: UiMessage): boolean {
   return (
     m.role === 'assistant' &&
     !!m.content &&
+    // Issue 14: Qwen-MT takes one text and nothing else, so a cut translation is translated again.
+    !isTranslationModel(m.model ?? '') &&
     (m.status === 'interrupted' ||
       m.status === 'stopped' ||
       m.status === 'error' || // a continuation that failed keeps the text it had

@@ -8,6 +8,7 @@ import { AttachButton, AttachmentTray } from '../attachments';
 import { attachToMain, mainAttachments, outgoingAttachments } from './main-attachments';
 import { EditingAttachments } from './EditingAttachments';
 import { useChatAttachments } from './window-attachments';
+import { TranslateControls } from '../translate';
 
 /**
  * The question box: Enter sends, Shift+Enter adds a line, Up in an empty box edits the last
@@ -91,6 +92,7 @@ export function Composer() {
       )}
       {editingId && <EditingAttachments />}
       <AttachmentTray store={mainAttachments} {...attachments} text={text} onSwitch={switchTo} />
+      <TranslateControls />
       <div className="composer-row">
         <AttachButton onFiles={attachToMain} />
         <textarea

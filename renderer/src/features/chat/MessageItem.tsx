@@ -11,6 +11,7 @@ import { SourcesList } from './SourcesList';
 import { ThinkingSection } from './ThinkingSection';
 import { UsageLine } from './UsageLine';
 import { MessageAttachments } from '../attachments';
+import { CachedNote } from '../answer-cache/CachedNote';
 
 /**
  * One message. A question is shown as the person typed it; an answer as Markdown, rendered by
@@ -56,6 +57,7 @@ export const MessageItem = memo(function MessageItem({
       )}
       {message.retry && streaming && <RetryCountdown retry={message.retry} />}
       {message.status === 'stopped' && <p className="note">{t('message.stopped')}</p>}
+      <CachedNote message={message} busy={busy} />
       {message.status === 'done' && message.finishReason === 'length' && (
         <p className="note">{t('message.cut')}</p>
       )}
@@ -75,7 +77,9 @@ export const MessageItem = memo(function MessageItem({
           />
         )}
         <MessageActions message={message} busy={busy} />
-        {message.usage && <UsageLine usage={message.usage} model={message.model} />}
+        {message.usage && !message.usage.fromCache && (
+          <UsageLine usage={message.usage} model={message.model} />
+        )}
       </footer>
     </article>
   );

@@ -120,6 +120,12 @@ export function ConnectionSection({ settings }: { settings: AppSettings }) {
         onChange={(contextCache) => void update({ contextCache })}
       />
       <p className="hint">{t('settings.contextCache.hint')}</p>
+      <SwitchField
+        label={t('settings.cacheChatAnswers.label')}
+        checked={settings.cacheChatAnswers}
+        onChange={(cacheChatAnswers) => void update({ cacheChatAnswers })}
+      />
+      <p className="hint">{t('settings.cacheChatAnswers.hint')}</p>
       {numberFields.map((f) => (
         <SettingField
           key={f.name}
