@@ -4,6 +4,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import { ConversationsTable } from './conversations-table';
 import { MessagesTable } from './messages-table';
 import { AttachmentsTable } from './attachments-table';
+import { ImageJobsTable } from './image-jobs-table';
 import { closeHistoryDatabase, openHistoryDatabase } from './open-database';
 import { toConversation, toMessage, type MessageRow } from './rows';
 import { MessageSearch } from './search';
@@ -25,6 +26,8 @@ export class HistoryStore {
   readonly messages: MessagesTable;
   /** Issue 10: images and text files of questions. */
   readonly attachments: AttachmentsTable;
+  /** Issue 14: image answers (their images are the answer's attachments). */
+  readonly imageJobs: ImageJobsTable;
   readonly search: MessageSearch;
   readonly settings: SettingsStore;
   private backupTimer: ReturnType<typeof setInterval> | null = null;
@@ -39,6 +42,7 @@ export class HistoryStore {
     );
     this.messages = new MessagesTable(db);
     this.attachments = new AttachmentsTable(db);
+    this.imageJobs = new ImageJobsTable(db, this.attachments);
     this.search = new MessageSearch(db);
     this.settings = createSqliteSettingsStore(db);
   }
@@ -72,6 +76,10 @@ export class HistoryStore {
 
   toHistoryMessage(row: MessageRow, streamIdFor?: (id: number) => string | null): HistoryMessage {
     const message = toMessage(row, this.messages.siblingPosition(row), streamIdFor?.(row.id) ?? null);
+    if (row.role === 'assistant') {
+      const imageJob = this.imageJobs.get(row.id); // issue 14: an image answer
+      return imageJob ? { ...message, imageJob } : message;
+    }
     if (row.role !== 'user') return message;
     const attachments = this.attachments.forMessage(row.id);
     return attachments.length > 0 ? { ...message, attachments } : message;

@@ -3,8 +3,16 @@ import { search } from './002-search';
 import { idsNeverReused } from './003-ids-never-reused';
 import { attachments } from './004-attachments';
 import { quickOrigin } from './005-quick-origin';
+import { imageJobs } from './006-image-jobs';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file added at the end. */
-export const migrations: readonly Migration[] = [initial, search, idsNeverReused, attachments, quickOrigin];
+export const migrations: readonly Migration[] = [
+  initial,
+  search,
+  idsNeverReused,
+  attachments,
+  quickOrigin,
+  imageJobs,
+];
 export const LATEST_VERSION = migrations.at(-1)!.version;

@@ -7,6 +7,7 @@ import { initial } from '../../../electron/history/migrations/001-initial';
 import { search } from '../../../electron/history/migrations/002-search';
 import { idsNeverReused } from '../../../electron/history/migrations/003-ids-never-reused';
 import { attachments } from '../../../electron/history/migrations/004-attachments';
+import { LATEST_VERSION } from '../../../electron/history/migrations';
 import { HISTORY_FILE } from '../../../electron/history/open-database';
 import { HistoryStore } from '../../../electron/history/history-store';
 import { exportJson, importJson } from '../../../electron/history/export-import';
@@ -38,7 +39,8 @@ describe('migration 005: conversations begun in the quick-ask window are marked 
 
     const store = HistoryStore.open(dir);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(5);
+      // Upgraded to the newest version (later migrations run on top of 005).
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       const [old] = store.conversations.list(0, 10).conversations;
       expect(old).toMatchObject({ title: '灵隐寺', quick: false });
       const quickId = store.conversations.create({ now: 2, origin: 'quick' });
