@@ -15,6 +15,7 @@ import { MAX_EDIT_IMAGE_BYTES } from '../shared/image-models';
 import type { HistoryStore } from '../history/history-store';
 import type { StoredAttachmentInput } from '../history/attachments-table';
 import type { ImageJobChange } from '../history/image-jobs-table';
+import { toConversation } from '../history/rows';
 import type { EventHub } from '../core/event-hub';
 import { mapQwenError, QwenApiError } from '../qwen/errors';
 import type { ImageOutcome, TaskSnapshot } from '../qwen/image-client';
@@ -115,6 +116,8 @@ export class ImageJobs {
       this.store.conversations.touch(conversationId, now, input.model, undefined);
       return { conversationId, userMessageId: userId, assistantMessageId: assistantId };
     })();
+    const row = this.store.conversations.row(ids.conversationId);
+    if (row) this.deps.hub.emit('history.conversation.updated', toConversation(row)); // the sidebar
     const job = this.view(ids.assistantMessageId);
     void this.run(ids.assistantMessageId);
     return { ...ids, job };

@@ -10,6 +10,7 @@ import type {
   ChatEvent,
   ChatParams,
   HistoryMessage,
+  ImageJobView,
   ModelInfo,
   OpenedConversation,
   SendResult,
@@ -56,6 +57,8 @@ export interface UiMessage {
   retry?: { attempt: number; maxAttempts: number; until: number; error: AppError };
   /** Issue 10: a question's images and text files. */
   attachments?: AttachmentView[];
+  /** Issue 14: an image answer (its job: state, kept images, cost). */
+  imageJob?: ImageJobView;
 }
 
 /** Issue 10: what a question carries: the inputs main checks and stores, and how the message shows them. */
@@ -137,6 +140,7 @@ export function toUiMessage(m: HistoryMessage): UiMessage {
     model: m.model,
     createdAt: m.createdAt,
     ...(m.attachments?.length ? { attachments: m.attachments } : {}),
+    ...(m.imageJob ? { imageJob: m.imageJob } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { SourcesList } from './SourcesList';
 import { ThinkingSection } from './ThinkingSection';
 import { UsageLine } from './UsageLine';
 import { MessageAttachments } from '../attachments';
+import { ImageAnswer } from '../imagegen';
 
 /**
  * One message. A question is shown as the person typed it; an answer as Markdown, rendered by
@@ -51,6 +52,7 @@ export const MessageItem = memo(function MessageItem({
           />
         </div>
       )}
+      {message.imageJob && <ImageAnswer saved={message.imageJob} />}
       {message.usage?.search && message.usage.search.sources.length > 0 && (
         <SourcesList sources={message.usage.search.sources} />
       )}
