@@ -78,7 +78,7 @@ describe('image generation in Chromium against browser mode (issue 14)', () => {
     const before = imageRequests().length;
     await page.getByRole('button', { name: 'Generate' }).click();
     await poll(() => page.getByRole('alert').allInnerTexts()).toContain(
-      'Qwen-Image-2.0 draws 1 to 6 image(s) per request.',
+      'Qwen-Image-2.0 draws 1 to 6 images per request.',
     );
     expect(imageRequests().length).toBe(before);
     await count.fill('2');
@@ -89,7 +89,9 @@ describe('image generation in Chromium against browser mode (issue 14)', () => {
     const answer = answers(page).last();
     await poll(() => results(answer).count(), { timeout: 15_000 }).toBe(2);
     await poll(() => decoded(results(answer).first())).toBe(true);
-    expect(await answer.innerText()).toContain('2 image(s)');
+    // Two images at $0.035 each (the international list): the answer and the conversation say so.
+    expect(await answer.innerText()).toContain('2 images · $0.07');
+    await poll(() => page.locator('.conversation-cost').innerText()).toBe('≈ $0.07 this conversation');
     const sent = imageRequests().at(-1)!.body as { parameters: Record<string, unknown> };
     expect(sent.parameters).toMatchObject({ size: '1536*1536', n: 2, watermark: true, prompt_extend: false });
     // The question is the prompt, kept in the conversation.
@@ -137,7 +139,7 @@ describe('image generation in Chromium against browser mode (issue 14)', () => {
     // qwen-image draws exactly one image.
     await page.getByRole('spinbutton', { name: 'Number of images' }).fill('2');
     await poll(() => page.getByRole('alert').allInnerTexts()).toContain(
-      'Qwen-Image draws 1 to 1 image(s) per request.',
+      'Qwen-Image draws exactly 1 image per request.',
     );
     await page.getByRole('spinbutton', { name: 'Number of images' }).fill('1');
 
@@ -150,6 +152,7 @@ describe('image generation in Chromium against browser mode (issue 14)', () => {
     await poll(() => first.getByRole('status').innerText()).toContain('Cancelled');
     expect(imageRequests().some((r) => r.path.endsWith('/cancel'))).toBe(true);
     expect(await first.innerText()).toContain('nothing is billed');
+    await poll(() => page.locator('.conversation-cost').innerText()).toBe('≈ $0.00 this conversation');
 
     fake.images.hold = false;
     await page.getByRole('textbox', { name: 'Image prompt' }).fill('Lanterns over the lake');

@@ -3,7 +3,7 @@
  * host allowed as the test-only loopback origin), with a clock 100× fast so the 3 s polls take 30 ms
  * and every wait asked for is recorded.
  */
-import { createCore, type Core } from '../../../electron/core/create-core';
+import { createCore, type Core, type CoreDeps } from '../../../electron/core/create-core';
 import type { ImageJobView } from '../../../electron/contract';
 import { HistoryStore } from '../../../electron/history/history-store';
 import { createQwenClient } from '../../../electron/qwen/qwen-client';
@@ -12,8 +12,14 @@ import type { FakeDashScope } from '../../fake-dashscope/server';
 import { eventually } from '../../support/history';
 import { scaledClock } from '../../support/scaled-clock';
 
-export function imageCore(fake: FakeDashScope, dataDir: string, clock = scaledClock(100)) {
+export function imageCore(
+  fake: FakeDashScope,
+  dataDir: string,
+  clock = scaledClock(100),
+  extra: Partial<CoreDeps> = {},
+) {
   const core = createCore({
+    ...extra,
     keySource: envKeySource('sk-image-test'),
     createQwenClient,
     clock,

@@ -2,6 +2,7 @@
 import type { ModelInfo } from '../../../../electron/contract';
 import type { Locale, MessageKey } from '../../i18n';
 import { formatMoney } from '../chat/format';
+import { formatPerImage } from '../imagegen/image-money';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -40,7 +41,9 @@ export function capabilityWords(model: ModelInfo, t: Translate): string[] {
 export function priceWords(model: ModelInfo, t: Translate, locale: Locale): string | null {
   const perImage = model.image?.regionPrice; // issue 14: images are priced each
   if (perImage)
-    return t('controls.cap.imagePrice', { price: formatMoney(perImage.perImage, perImage.currency, locale) });
+    return t('controls.cap.imagePrice', {
+      price: formatPerImage(perImage.perImage, perImage.currency, locale),
+    });
   const price = model.price;
   if (!price) return null;
   const money = (v: number) => formatMoney(v, price.currency, locale).replace(/(\.\d*?[1-9])0+$|\.0+$/, '$1');

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../chat/ErrorNotice';
 import { formatMoney } from '../chat/format';
 import { cancelImage, saveImage, useImagegen } from './imagegen-store';
 import { localError } from './image-errors';
+import { plural } from './image-money';
 
 /** The model "Edit this image" switches to when the open one cannot edit. */
 export const DEFAULT_EDIT_MODEL = 'qwen-image-edit-plus';
@@ -108,7 +109,9 @@ export function ImageAnswer({ saved }: { saved: ImageJobView }) {
         </p>
       )}
       {job.failedImages > 0 && job.images.length > 0 && (
-        <p className="note">{t('imagegen.someFailed', { n: job.failedImages })}</p>
+        <p className="note">
+          {t(plural('imagegen.someFailed', job.failedImages, locale), { n: job.failedImages })}
+        </p>
       )}
       {job.error && <ErrorNotice error={localError(job.error, t)} />}
       {problem && (
@@ -120,7 +123,7 @@ export function ImageAnswer({ saved }: { saved: ImageJobView }) {
         <p className="usage">
           {job.billedImages === 0
             ? t('imagegen.free')
-            : t('imagegen.usage', { n: job.billedImages }) +
+            : t(plural('imagegen.usage', job.billedImages, locale), { n: job.billedImages }) +
               (price ? ` · ${formatMoney(job.billedImages * price.perImage, price.currency, locale)}` : '')}
         </p>
       )}

@@ -3,7 +3,7 @@ import type { ModelInfo } from '../../../../electron/contract';
 import { imageRefusals, MAX_IMAGE_PROMPT, type ImageRefusal } from '../../../../electron/shared/image-params';
 import { attachmentUrl } from '../../api/qwen';
 import { useLocale, useT, type MessageKey } from '../../i18n';
-import { formatMoney } from '../chat/format';
+import { formatPerImage } from './image-money';
 import { generateImage, requestOf, useImagegen } from './imagegen-store';
 import { ImageOptions } from './ImageOptions';
 
@@ -12,7 +12,8 @@ export function refusalText(
   r: ImageRefusal,
   t: (k: MessageKey, p?: Record<string, string | number>) => string,
 ) {
-  return t(`imagegen.refusal.${r.code}` as MessageKey, r.values);
+  const exact = r.code === 'n_range' && r.values.min === r.values.max;
+  return t(exact ? 'imagegen.refusal.n_exact' : (`imagegen.refusal.${r.code}` as MessageKey), r.values);
 }
 
 /**
@@ -91,7 +92,7 @@ export function ImageComposer({ model }: { model: ModelInfo }) {
           <span>
             {' · '}
             {t(price.confirmed ? 'imagegen.pricePerImage' : 'imagegen.pricePerImageUnconfirmed', {
-              price: formatMoney(price.perImage, price.currency, locale),
+              price: formatPerImage(price.perImage, price.currency, locale),
             })}
           </span>
         )}
