@@ -124,6 +124,18 @@ describe('image generation in Chromium against browser mode (issue 14)', () => {
     expect(edit.model).toBe('qwen-image-edit-plus');
     expect(edit.input.messages[0]!.content[0]!.image).toMatch(/^data:image\/png;base64,/);
     expect(edit.input.messages[0]!.content[1]).toEqual({ text: 'Make the boat red' });
+
+    // Moderation: said in words, nothing billed, the prompt kept in the conversation.
+    await chooseModel(page, 'qwen-image-max');
+    await page.getByRole('textbox', { name: 'Image prompt' }).fill('moderation please');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await poll(() => answers(page).count()).toBe(3);
+    const refused = answers(page).last();
+    await poll(() => refused.getByRole('alert').innerText()).toContain(
+      'Qwen’s content safety check refused this image.',
+    );
+    expect(await refused.innerText()).toContain('nothing is billed');
+    expect(await page.locator('article[data-role="user"]').last().innerText()).toContain('moderation please');
   });
 
   it('generates asynchronously: Queued with Cancel, then Drawing…, then the image and the rewritten prompt', async () => {
