@@ -13,13 +13,12 @@ import { describeModel } from '../shared/models';
 import { imageRefusals } from '../shared/image-params';
 import { MAX_EDIT_IMAGE_BYTES } from '../shared/image-models';
 import type { HistoryStore } from '../history/history-store';
-import type { StoredAttachmentInput } from '../history/attachments-table';
 import type { ImageJobChange } from '../history/image-jobs-table';
 import { toConversation } from '../history/rows';
 import type { EventHub } from '../core/event-hub';
 import { mapQwenError, QwenApiError } from '../qwen/errors';
 import type { ImageOutcome, TaskSnapshot } from '../qwen/image-client';
-import { downloadResult } from './result-download';
+import { asAttachment, downloadResults } from './result-download';
 import type { ImageTransport } from './image-transport';
 import { nextPollDelay, PollGate, TASK_LIFETIME_MS } from './poll-schedule';
 
@@ -119,7 +118,7 @@ export class ImageJobs {
     const row = this.store.conversations.row(ids.conversationId);
     if (row) this.deps.hub.emit('history.conversation.updated', toConversation(row)); // the sidebar
     const job = this.view(ids.assistantMessageId);
-    void this.run(ids.assistantMessageId);
+    this.background(ids.assistantMessageId, this.run(ids.assistantMessageId));
     return { ...ids, job };
   }
 
@@ -151,7 +150,10 @@ export class ImageJobs {
   resume(): void {
     for (const job of this.store.imageJobs.open()) {
       if (job.state === 'downloading')
-        void this.download(job.messageId, this.store.imageJobs.pendingUrls(job.messageId));
+        this.background(
+          job.messageId,
+          this.download(job.messageId, this.store.imageJobs.pendingUrls(job.messageId)),
+        );
       else if (job.taskId && (job.state === 'queued' || job.state === 'running')) this.poll(job.messageId, 0);
       else this.finishWith(job.messageId, appError('image_interrupted', CLOSED_BEFORE_READY));
     }
@@ -160,6 +162,25 @@ export class ImageJobs {
   dispose(): void {
     this.disposed = true;
     for (const id of [...this.running.keys()]) this.stop(id);
+  }
+
+  /**
+   * Work nobody awaits (a job's run, a poll, a resumed download): whatever it throws — a bug, or the
+   * history closed under it at quit — ends that job with a reason instead of an unhandled rejection,
+   * which would take the whole process down.
+   */
+  private background(messageId: number, work: Promise<void>): void {
+    work.catch((err: unknown) => {
+      if (this.disposed || !this.store.isOpen) return;
+      this.finishWith(
+        messageId,
+        err instanceof AppErrorException
+          ? err.appError
+          : appError('internal', 'Something went wrong inside Qwen Desk while making this image.', {
+              detail: err instanceof Error ? err.message : String(err),
+            }),
+      );
+    });
   }
 
   private view(messageId: number): ImageJobView {
@@ -228,7 +249,7 @@ export class ImageJobs {
     if (!job) return this.stop(messageId);
     const wait = delay ?? nextPollDelay(this.deps.clock.now() - job.submittedAt, slot.lastDelay);
     if (delay === undefined) slot.lastDelay = wait;
-    slot.timer = this.deps.clock.setTimeout(() => void this.pollOnce(messageId), wait);
+    slot.timer = this.deps.clock.setTimeout(() => this.background(messageId, this.pollOnce(messageId)), wait);
   }
 
   private async pollOnce(messageId: number): Promise<void> {
@@ -310,28 +331,12 @@ export class ImageJobs {
     } catch {
       // Downloads need no key: without one the links are still fetched directly.
     }
-    const kept: StoredAttachmentInput[] = [];
-    let firstError: AppError | null = null;
-    for (const [i, url] of urls.entries()) {
-      try {
-        const image = await downloadResult(url, {
-          allowedOrigin: transport?.allowedOrigin ?? null,
-          signal: slot.abort.signal,
-          ...(transport?.fetch ? { fetch: transport.fetch } : {}),
-        });
-        kept.push({
-          ...asAttachment(image.data, image.mime, `${job.model}-${i + 1}`),
-          width: image.width,
-          height: image.height,
-        });
-      } catch (err) {
-        if (slot.abort.signal.aborted) return;
-        firstError ??=
-          err instanceof AppErrorException
-            ? err.appError
-            : appError('network', 'The generated image could not be downloaded.');
-      }
-    }
+    const { kept, firstError, aborted } = await downloadResults(urls, `${job.model}-`, {
+      allowedOrigin: transport?.allowedOrigin ?? null,
+      signal: slot.abort.signal,
+      ...(transport?.fetch ? { fetch: transport.fetch } : {}),
+    });
+    if (aborted) return;
     if (this.disposed || !this.store.isOpen || !this.store.messages.get(messageId)) return;
     const now = this.deps.clock.now();
     this.store.db.transaction(() => this.store.attachments.add(messageId, kept, now))();
@@ -369,9 +374,4 @@ function taskError(task: Pick<TaskSnapshot, 'error'>): QwenApiError {
     type: task.error?.code ?? null,
     status: 400,
   });
-}
-
-function asAttachment(data: Buffer, mimeType: string, base: string): StoredAttachmentInput {
-  const ext = mimeType === 'image/jpeg' ? 'jpg' : mimeType === 'image/webp' ? 'webp' : 'png';
-  return { kind: 'image', fileName: `${base}.${ext}`, mimeType, width: null, height: null, data };
 }

@@ -13,6 +13,8 @@
 import { appError } from '../shared/app-error';
 import { AppErrorException } from '../shared/app-error';
 import { readImageHeader, type ImageHeader } from '../shared/image-header';
+import type { AppError } from '../contract';
+import type { StoredAttachmentInput } from '../history/attachments-table';
 
 /** Largest result accepted (a 2048 × 2048 PNG is ≈ 6–12 MB). */
 export const MAX_RESULT_BYTES = 32 * 1024 * 1024;
@@ -121,4 +123,40 @@ async function readCapped(response: Response, maxBytes: number): Promise<Buffer>
     chunks.push(value);
   }
   return Buffer.concat(chunks);
+}
+
+/** Stored bytes as an image attachment, named `<base>.<ext>` by their type. */
+export function asAttachment(data: Buffer, mimeType: string, base: string): StoredAttachmentInput {
+  const ext = mimeType === 'image/jpeg' ? 'jpg' : mimeType === 'image/webp' ? 'webp' : 'png';
+  return { kind: 'image', fileName: `${base}.${ext}`, mimeType, width: null, height: null, data };
+}
+
+/**
+ * Every link of one result, in order (`<namePrefix>1.png`, …): the images kept, and the first
+ * failure when some could not be had; `aborted` when the job was stopped meanwhile (quit, delete).
+ */
+export async function downloadResults(
+  urls: readonly string[],
+  namePrefix: string,
+  options: DownloadOptions,
+): Promise<{ kept: StoredAttachmentInput[]; firstError: AppError | null; aborted: boolean }> {
+  const kept: StoredAttachmentInput[] = [];
+  let firstError: AppError | null = null;
+  for (const [i, url] of urls.entries()) {
+    try {
+      const image = await downloadResult(url, options);
+      kept.push({
+        ...asAttachment(image.data, image.mime, `${namePrefix}${i + 1}`),
+        width: image.width,
+        height: image.height,
+      });
+    } catch (err) {
+      if (options.signal?.aborted) return { kept, firstError, aborted: true };
+      firstError ??=
+        err instanceof AppErrorException
+          ? err.appError
+          : appError('network', 'The generated image could not be downloaded.');
+    }
+  }
+  return { kept, firstError, aborted: false };
 }

@@ -206,6 +206,27 @@ describe('image generation, asynchronous (a task, polled)', () => {
     }
   });
 
+  it('stops polling a task whose answer was deleted, and the core goes on', async () => {
+    fake.images.hold = true;
+    const { core, jobs } = imageCore(fake, tempHistoryDir());
+    try {
+      const sent = await generate(core, { model: 'wan2.2-t2i-flash', request: { prompt: 'Gone soon' } });
+      await jobIn(jobs, sent.assistantMessageId, 'queued');
+      await call(core, 'history.message.delete', { messageId: sent.assistantMessageId });
+      const polls = () => imageRequests(fake).filter((r) => r.method === 'GET').length;
+      const after = polls();
+      // Ten poll periods at this clock (3 s = 30 ms): at most the one already on its way.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(polls() - after).toBeLessThanOrEqual(1);
+      // The core still answers, and makes images.
+      fake.images.release();
+      const next = await generate(core, { model: 'qwen-image-max', request: { prompt: 'Still here' } });
+      await jobIn(jobs, next.assistantMessageId, 'done');
+    } finally {
+      await core.dispose();
+    }
+  });
+
   it('keeps the successes of a task where one image was refused, and bills only those', async () => {
     const { core, jobs } = imageCore(fake, tempHistoryDir());
     try {
