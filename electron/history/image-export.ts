@@ -47,33 +47,9 @@ export function exportImageJob(store: HistoryStore, messageId: number): { image?
     const blob = store.attachments.blob(a.sha256);
     return blob ? [{ fileName: a.fileName, dataBase64: blob.data.toString('base64') }] : [];
   });
-  const {
-    model,
-    api,
-    state,
-    request,
-    actualPrompt,
-    billedImages,
-    failedImages,
-    error,
-    submittedAt,
-    finishedAt,
-  } = job;
-  return {
-    image: {
-      model,
-      api,
-      state,
-      request,
-      actualPrompt,
-      billedImages,
-      failedImages,
-      error,
-      submittedAt,
-      finishedAt,
-      images,
-    },
-  };
+  // Everything but what belongs to this install: the ids, the task (its poll is over), the bytes' hashes.
+  const { messageId: _m, conversationId: _c, taskId: _t, images: _i, ...kept } = job;
+  return { image: { ...kept, images } };
 }
 
 /** Why an imported image answer cannot be taken, or null. */
