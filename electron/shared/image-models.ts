@@ -68,10 +68,10 @@ interface Entry {
   id: string;
   name: string;
   api: ImageModelSpec['api'];
-  edit?: boolean;
+  edit: boolean;
   sizeRule: SizeRule | null;
-  defaultSize?: string;
-  n?: [number, number];
+  defaultSize: string | null;
+  n: [number, number];
   /** [Beijing CNY, Singapore USD (derived)]; null where the list has no figure. */
   price: [number | null, number | null];
 }
@@ -80,152 +80,62 @@ const QWEN_LIST: SizeRule = { kind: 'list', sizes: QWEN_IMAGE_SIZES };
 const QWEN2: SizeRule = { kind: 'pixels', minPixels: 512 * 512, maxPixels: 2048 * 2048, maxRatio: 8 };
 const WAN26: SizeRule = { kind: 'pixels', minPixels: 1280 * 1280, maxPixels: 1440 * 1440, maxRatio: 4 };
 const WAN_SIDES: SizeRule = { kind: 'sides', min: 512, max: 1440 };
+const ONE: [number, number] = [1, 1];
+
+/** One row of the table below: id, name, API shape, size rule and default, n range, prices. */
+const draws = (
+  id: string,
+  name: string,
+  api: Entry['api'],
+  sizes: [SizeRule, string] | null,
+  n: [number, number],
+  price: Entry['price'],
+): Entry => ({
+  id,
+  name,
+  api,
+  edit: false,
+  sizeRule: sizes?.[0] ?? null,
+  defaultSize: sizes?.[1] ?? null,
+  n,
+  price,
+});
 
 const entries: Entry[] = [
-  // Sync (multimodal-generation). Max/plus n and sizes were not captured: qwen-image's (n = 1).
-  {
-    id: 'qwen-image-max',
-    name: 'Qwen-Image-Max',
-    api: 'sync',
-    sizeRule: QWEN_LIST,
-    defaultSize: '1328*1328',
-    price: [0.5, 0.075],
-  },
-  {
-    id: 'qwen-image-2.0-pro',
-    name: 'Qwen-Image-2.0-Pro',
-    api: 'sync',
-    sizeRule: QWEN2,
-    defaultSize: '1024*1024',
-    n: [1, 6],
-    price: [0.5, 0.075],
-  },
-  {
-    id: 'qwen-image-2.0',
-    name: 'Qwen-Image-2.0',
-    api: 'sync',
-    sizeRule: QWEN2,
-    defaultSize: '1024*1024',
-    n: [1, 6],
-    price: [0.2, 0.035],
-  },
-  {
-    id: 'wan2.6-t2i',
-    name: 'Wan2.6 T2I',
-    api: 'sync',
-    sizeRule: WAN26,
-    defaultSize: '1280*1280',
-    n: [1, 4],
-    price: [0.2, 0.03],
-  },
-  // Async legacy text2image (§2.1: only these Qwen models, and Wan ≤ 2.5).
-  {
-    id: 'qwen-image-plus',
-    name: 'Qwen-Image-Plus',
-    api: 'async',
-    sizeRule: QWEN_LIST,
-    defaultSize: '1664*928',
-    price: [0.2, 0.03],
-  },
-  {
-    id: 'qwen-image',
-    name: 'Qwen-Image',
-    api: 'async',
-    sizeRule: QWEN_LIST,
-    defaultSize: '1664*928',
-    price: [0.25, 0.035],
-  },
-  {
-    id: 'wan2.5-t2i-preview',
-    name: 'Wan2.5 T2I Preview',
-    api: 'async',
-    sizeRule: WAN26,
-    defaultSize: '1280*1280',
-    n: [1, 4],
-    price: [0.2, 0.03],
-  },
-  {
-    id: 'wan2.2-t2i-plus',
-    name: 'Wan2.2 T2I Plus',
-    api: 'async',
-    sizeRule: WAN_SIDES,
-    defaultSize: '1024*1024',
-    n: [1, 4],
-    price: [0.2, 0.05],
-  },
-  {
-    id: 'wan2.2-t2i-flash',
-    name: 'Wan2.2 T2I Flash',
-    api: 'async',
-    sizeRule: WAN_SIDES,
-    defaultSize: '1024*1024',
-    n: [1, 4],
-    price: [0.14, 0.025],
-  },
-  {
-    id: 'wanx2.1-t2i-plus',
-    name: 'Wanx2.1 T2I Plus',
-    api: 'async',
-    sizeRule: WAN_SIDES,
-    defaultSize: '1024*1024',
-    n: [1, 4],
-    price: [0.2, 0.05],
-  },
-  {
-    id: 'wanx2.1-t2i-turbo',
-    name: 'Wanx2.1 T2I Turbo',
-    api: 'async',
-    sizeRule: WAN_SIDES,
-    defaultSize: '1024*1024',
-    n: [1, 4],
-    price: [0.14, 0.025],
-  },
+  // Sync (multimodal-generation). Max's n and sizes were not captured: qwen-image's (n = 1).
+  draws('qwen-image-max', 'Qwen-Image-Max', 'sync', [QWEN_LIST, '1328*1328'], ONE, [0.5, 0.075]),
+  draws('qwen-image-2.0-pro', 'Qwen-Image-2.0-Pro', 'sync', [QWEN2, '1024*1024'], [1, 6], [0.5, 0.075]),
+  draws('qwen-image-2.0', 'Qwen-Image-2.0', 'sync', [QWEN2, '1024*1024'], [1, 6], [0.2, 0.035]),
+  draws('wan2.6-t2i', 'Wan2.6 T2I', 'sync', [WAN26, '1280*1280'], [1, 4], [0.2, 0.03]),
+  // Async legacy text2image (§2.1: only these Qwen models, and Wan ≤ 2.5). Plus's sizes: qwen-image's.
+  draws('qwen-image-plus', 'Qwen-Image-Plus', 'async', [QWEN_LIST, '1664*928'], ONE, [0.2, 0.03]),
+  draws('qwen-image', 'Qwen-Image', 'async', [QWEN_LIST, '1664*928'], ONE, [0.25, 0.035]),
+  draws('wan2.5-t2i-preview', 'Wan2.5 T2I Preview', 'async', [WAN26, '1280*1280'], [1, 4], [0.2, 0.03]),
+  draws('wan2.2-t2i-plus', 'Wan2.2 T2I Plus', 'async', [WAN_SIDES, '1024*1024'], [1, 4], [0.2, 0.05]),
+  draws('wan2.2-t2i-flash', 'Wan2.2 T2I Flash', 'async', [WAN_SIDES, '1024*1024'], [1, 4], [0.14, 0.025]),
+  draws('wanx2.1-t2i-plus', 'Wanx2.1 T2I Plus', 'async', [WAN_SIDES, '1024*1024'], [1, 4], [0.2, 0.05]),
+  draws('wanx2.1-t2i-turbo', 'Wanx2.1 T2I Turbo', 'async', [WAN_SIDES, '1024*1024'], [1, 4], [0.14, 0.025]),
   // wanx2.0-t2i-turbo: Beijing only (no Singapore price); sides as wanx2.1 (its own rule not captured).
-  {
-    id: 'wanx2.0-t2i-turbo',
-    name: 'Wanx2.0 T2I Turbo',
-    api: 'async',
-    sizeRule: WAN_SIDES,
-    defaultSize: '1024*1024',
-    n: [1, 4],
-    price: [0.04, null],
-  },
+  draws('wanx2.0-t2i-turbo', 'Wanx2.0 T2I Turbo', 'async', [WAN_SIDES, '1024*1024'], [1, 4], [0.04, null]),
   // Editing (sync; 1–3 input images). Output size and n for edits were not captured: none sent, n = 1.
-  {
-    id: 'qwen-image-edit-max',
-    name: 'Qwen-Image-Edit-Max',
-    api: 'sync',
-    edit: true,
-    sizeRule: null,
-    price: [0.5, 0.075],
-  },
-  {
-    id: 'qwen-image-edit-plus',
-    name: 'Qwen-Image-Edit-Plus',
-    api: 'sync',
-    edit: true,
-    sizeRule: null,
-    price: [0.2, 0.03],
-  },
-  {
-    id: 'qwen-image-edit',
-    name: 'Qwen-Image-Edit',
-    api: 'sync',
-    edit: true,
-    sizeRule: null,
-    price: [0.3, 0.045],
-  },
+  ...(
+    [
+      ['qwen-image-edit-max', 'Qwen-Image-Edit-Max', [0.5, 0.075]],
+      ['qwen-image-edit-plus', 'Qwen-Image-Edit-Plus', [0.2, 0.03]],
+      ['qwen-image-edit', 'Qwen-Image-Edit', [0.3, 0.045]],
+    ] as const
+  ).map(([id, name, price]) => ({ ...draws(id, name, 'sync', null, ONE, [...price]), edit: true })),
 ];
 
 function toModel(e: Entry): ModelInfo {
   const [cny, usd] = e.price;
   const image: ImageModelSpec = {
     api: e.api,
-    edit: e.edit ?? false,
+    edit: e.edit,
     sizeRule: e.sizeRule,
     sizes: e.sizeRule ? sizesFor(e.sizeRule) : [],
-    defaultSize: e.defaultSize ?? null,
-    n: { min: e.n?.[0] ?? 1, max: e.n?.[1] ?? 1 },
+    defaultSize: e.defaultSize,
+    n: { min: e.n[0], max: e.n[1] },
     prices: {
       ...(cny !== null
         ? { beijing: { currency: 'CNY', perImage: cny, confirmed: true, asOf: P1_DATE } }
