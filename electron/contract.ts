@@ -64,6 +64,10 @@ export const errorCodes = [
   'insecure_url',
   // Quick ask (issue 11): the global shortcut is held by another app (register() refused it).
   'shortcut_taken',
+  // Images (issue 14): a result link that expired before it was downloaded; a result that was not an image.
+  'result_expired',
+  'bad_image',
+  'image_interrupted',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -190,6 +194,41 @@ export const regionPriceSchema = z.object({
 });
 export type RegionPrice = z.infer<typeof regionPriceSchema>;
 
+// Image generation (issue 14): what an image model allows (qwen-api-2026.md §2.4) and costs (§2.6).
+const imagePriceSchema = z.object({
+  currency: z.enum(['USD', 'CNY']),
+  perImage: z.number(),
+  confirmed: z.boolean(),
+  asOf: z.string(),
+});
+export const imageModelSpecSchema = z.object({
+  /** sync: multimodal-generation; async: a task (X-DashScope-Async), polled. */
+  api: z.enum(['sync', 'async']),
+  /** An edit model: the image(s) plus an instruction. */
+  edit: z.boolean(),
+  sizeRule: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('list'), sizes: z.array(z.string()) }),
+      z.object({
+        kind: z.literal('pixels'),
+        minPixels: z.number(),
+        maxPixels: z.number(),
+        maxRatio: z.number(),
+      }),
+      z.object({ kind: z.literal('sides'), min: z.number(), max: z.number() }),
+    ])
+    .nullable(),
+  /** What the "Size" box offers (only sizes the rule allows); empty: the model takes no size. */
+  sizes: z.array(z.string()),
+  defaultSize: z.string().nullable(),
+  n: z.object({ min: z.number().int(), max: z.number().int() }),
+  prices: z.partialRecord(z.enum(['beijing', 'international']), imagePriceSchema),
+  /** The current region's price per successful image. */
+  regionPrice: imagePriceSchema.optional(),
+});
+export type ImageModelSpec = z.infer<typeof imageModelSpecSchema>;
+export type ImagePrice = z.infer<typeof imagePriceSchema>;
+
 export const modelInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -221,6 +260,8 @@ export const modelInfoSchema = z.object({
   regionPrice: regionPriceSchema.optional(),
   /** False when the current region does not offer the model (listed, not offered by default). */
   offered: z.boolean().optional(),
+  /** Issue 14: an image generation or editing model (the composer becomes an image prompt). */
+  image: imageModelSpecSchema.optional(),
 });
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
@@ -361,6 +402,8 @@ export interface HistoryMessage {
   streamed?: StreamedChars;
   /** Images and text files sent with a question (issue 10), in the order they were attached. */
   attachments?: AttachmentView[];
+  /** Issue 14: an answer that is an image generation (its state, results and cost). */
+  imageJob?: ImageJobView;
 }
 
 export interface StreamedChars {
@@ -758,6 +801,91 @@ const controlsChannels = {
 } as const;
 // --- end Conversation controls ----------------------------------------------------------------
 
+// --- Image generation (issue 14): a prompt, its task, its kept results ------------------------
+
+/**
+ * What the image composer sends. Lengths are capped loosely here (a huge paste is refused as data);
+ * the model's own limits (800 / 500 characters, sizes, n, seed) are electron/shared/image-params.ts.
+ */
+export const imageRequestSchema = z
+  .object({
+    prompt: z.string().max(20_000),
+    negativePrompt: z.string().max(20_000).optional(),
+    size: z.string().max(20).optional(),
+    n: z.number().int().optional(),
+    seed: z.number().int().optional(),
+    promptExtend: z.boolean().optional(),
+    watermark: z.boolean().optional(),
+  })
+  .strict();
+export type ImageRequest = z.infer<typeof imageRequestSchema>;
+
+export const imageJobStates = [
+  'submitting',
+  'queued',
+  'running',
+  'downloading',
+  'done',
+  'failed',
+  'canceled',
+] as const;
+export type ImageJobState = (typeof imageJobStates)[number];
+
+/** An image answer as the message shows it (also the `image.job` event's payload). */
+export interface ImageJobView {
+  messageId: number;
+  conversationId: number;
+  model: string;
+  api: 'sync' | 'async';
+  state: ImageJobState;
+  taskId: string | null;
+  request: ImageRequest;
+  /** When it was sent and when it ended (ms since epoch): "Drawing… 12 s". */
+  submittedAt: number;
+  finishedAt: number | null;
+  /** The prompt as Qwen rewrote it (`prompt_extend`), when it did. */
+  actualPrompt: string | null;
+  /** The kept results, stored like attachments (by SHA-256). */
+  images: AttachmentView[];
+  /** Images the server could not make (moderation of one of several): free, not counted. */
+  failedImages: number;
+  /** Images billed: successes only (qwen-api-2026.md §2.6). */
+  billedImages: number;
+  error: AppError | null;
+}
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+const imagegenChannels = {
+  /** A question that is an image prompt (or edit instruction); the answer is the image job. */
+  'image.generate': channel<{
+    conversationId: number;
+    userMessageId: number;
+    assistantMessageId: number;
+    job: ImageJobView;
+  }>()(
+    z
+      .object({
+        conversationId: dbIdSchema.optional(),
+        model: modelIdSchema,
+        request: imageRequestSchema,
+        /** Edits: the stored images to change (by hash), 1–3. */
+        editImages: z.array(sha256Schema).max(3).optional(),
+      })
+      .strict(),
+  ),
+  /** Cancels a task while it is PENDING (the API refuses later). */
+  'image.cancel': channel<{ job: ImageJobView }>()(z.object({ messageId: dbIdSchema }).strict()),
+  /**
+   * "Save image": a save dialog in Electron; `download: true` where there is none (browser mode),
+   * and the page downloads the stored image itself.
+   */
+  'image.save': channel<{ saved: boolean; download: boolean }>()(
+    z.object({ sha256: sha256Schema, fileName: fileNameSchema }).strict(),
+  ),
+} as const;
+// --- end Image generation ---------------------------------------------------------------------
+
 // --- Quick ask (issue 11): the quick window, its global shortcut, the tray --------------------
 
 /** The quick-ask shortcut as Settings shows it. */
@@ -803,6 +931,7 @@ export const channels = {
   ...settingsChannels,
   ...controlsChannels,
   ...quickChannels,
+  ...imagegenChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -886,6 +1015,8 @@ export const events = {
   // text a `--quick-ask "…"` or a link pre-fills, never sent); the main window is to open a conversation.
   'quick.shown': z.object({ prefill: z.string().nullable() }),
   'window.conversation.open': z.object({ conversationId: z.number().int().positive() }),
+  // Issue 14: an image job changed state (queued, drawing, done, failed, cancelled).
+  'image.job': z.custom<ImageJobView>((v) => typeof v === 'object' && v !== null),
 } as const;
 
 export type Events = typeof events;

@@ -23,6 +23,7 @@ import { ensurePrivateDir } from './core/private-files';
 // Issue 12: electron-updater's autoUpdater is made on first use, only where updates are supported.
 import { autoUpdater } from 'electron-updater';
 import { createAutoUpdate } from './shell/auto-update';
+import { createImageSaver } from './shell/save-image';
 
 void startShell({
   app,
@@ -57,6 +58,7 @@ void startShell({
         updates,
         appVersion: app.getVersion(),
         ...(desktop ? { desktop } : {}),
+        saveImage: createImageSaver(dialog), // issue 14: "Save image"
       });
     },
   },

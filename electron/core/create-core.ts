@@ -29,6 +29,10 @@ import { createKeyRouting } from '../secrets/key-routing';
 import { createUpdatesHandlers, noUpdates, type UpdatesPort } from './handlers/updates-handlers';
 // Quick ask (issue 11)
 import { createQuickHandlers, type DesktopControls } from './handlers/quick-handlers';
+// Image generation (issue 14)
+import { ImageJobs } from '../imagegen/image-jobs';
+import { imageTransport, type ImageTransportDeps } from '../imagegen/image-transport';
+import { createImagegenHandlers, type ImageSaver } from './handlers/imagegen-handlers';
 
 /** Everything the core needs from the outside world; `main.ts`, browser mode and tests pass the same. */
 export interface CoreDeps {
@@ -63,6 +67,10 @@ export interface CoreDeps {
   appVersion?: string;
   /** Issue 11: the quick window, its shortcut and the main window, from the Electron shell. */
   desktop?: DesktopControls;
+  /** Issue 14: "Save image" through Electron's save dialog; absent in browser mode (a download). */
+  saveImage?: ImageSaver;
+  /** Issue 14, tests: another image client. */
+  createImageClient?: ImageTransportDeps['createImageClient'];
 }
 
 export interface Core {
@@ -84,13 +92,10 @@ export function createCore(deps: CoreDeps): Core {
   const stopUpdateEvents = updates.subscribe((status) => hub.emit('updates.status', status));
 
   // One group of handlers per concern; the type makes sure every contract channel has one.
-  const engine = createChatEngine({
-    ...deps,
-    streams,
-    // Engine (issue 3): the app's Settings (proxy, timeout, retries) unless a test gives its own.
-    getEngineSettings:
-      deps.getEngineSettings ?? (deps.settings ? engineSettingsFromApp(deps.settings) : undefined),
-  });
+  // Engine (issue 3): the app's Settings (proxy, timeout, retries) unless a test gives its own.
+  const getEngineSettings =
+    deps.getEngineSettings ?? (deps.settings ? engineSettingsFromApp(deps.settings) : undefined);
+  const engine = createChatEngine({ ...deps, streams, getEngineSettings });
   // History: answers sent into conversations are recorded as they stream.
   const historyStore = deps.history && !('unavailable' in deps.history) ? deps.history : null;
   let historyParts: HistoryParts | null = null;
@@ -106,6 +111,16 @@ export function createCore(deps: CoreDeps): Core {
     const service = new ConversationService(historyStore, engine, recorder, hub, deps.clock, cache);
     historyParts = { store: historyStore, service, recorder };
   }
+  // Issue 14: image answers; tasks a quit left queued or drawing are polled again now.
+  const imageJobs = historyStore
+    ? new ImageJobs({
+        store: historyStore,
+        hub,
+        clock: deps.clock,
+        transport: imageTransport({ ...deps, getEngineSettings }),
+      })
+    : null;
+  imageJobs?.resume();
   const historyUnavailable: HistoryNotice | null =
     deps.history && 'unavailable' in deps.history ? deps.history.unavailable : null;
 
@@ -121,6 +136,7 @@ export function createCore(deps: CoreDeps): Core {
       findings: findSensitive(text, await deps.keySource.getKey().catch(() => null)),
     }),
     ...createUpdatesHandlers(updates), // issue 12: About and the updater
+    ...createImagegenHandlers(imageJobs, historyStore, deps.saveImage), // issue 14: images
   };
 
   return {
@@ -150,6 +166,7 @@ export function createCore(deps: CoreDeps): Core {
     async dispose() {
       stopUpdateEvents();
       streams.cancelAll();
+      imageJobs?.dispose();
       // History: unfinished answers keep their text (marked interrupted), then PRAGMA optimize + close.
       historyParts?.recorder.finishAll();
       historyStore?.close();

@@ -42,6 +42,8 @@ export interface AppShellParts {
   desktop?: DesktopControls;
   updates?: UpdatesPort;
   appVersion?: string;
+  /** Issue 14: "Save image" through the save dialog (Electron only). */
+  saveImage?: (fileName: string, data: Buffer) => Promise<boolean>;
 }
 
 /** The core as the app runs it, from the environment's configuration: used by main.ts and browser mode. */
@@ -114,6 +116,7 @@ function lockedAppCore(
     ...(shell.updates ? { updates: shell.updates } : {}),
     ...(shell.appVersion ? { appVersion: shell.appVersion } : {}),
     ...(shell.desktop ? { desktop: shell.desktop } : {}),
+    ...(shell.saveImage ? { saveImage: shell.saveImage } : {}),
   });
   const logged = withRequestLog(core, logger);
   return {

@@ -1,5 +1,6 @@
 import type { AttachmentInput, HistoryMessage, ConversationSummary } from '../contract';
 import { validateAttachments } from '../attachments/validate';
+import { exportImageJob, importImageJob, type ExportedImageJob } from './image-export';
 import type { HistoryStore } from './history-store';
 import {
   historyImportSchema,
@@ -22,6 +23,8 @@ type ExportedMessage = Omit<
 > & {
   /** Issue 10: a question's images (base64) and text files, as `history.send` takes them. */
   attachments?: AttachmentInput[];
+  /** Issue 14: an image answer's job and its images. */
+  image?: ExportedImageJob;
 };
 
 /** A message's attachments with their bytes, for the export; none: nothing (older exports match). */
@@ -93,6 +96,7 @@ function exportConversation(store: HistoryStore, id: number): ExportedConversati
         createdAt: m.createdAt,
         updatedAt: m.updatedAt,
         ...(r.role === 'user' ? exportAttachments(store, r.id) : {}),
+        ...(r.role === 'assistant' ? exportImageJob(store, r.id) : {}), // issue 14: its images
       };
     }),
   };
@@ -175,6 +179,7 @@ export function importJson(
         // Issue 10: checked by validateImport as main checks what it is sent.
         if (m.attachments?.length)
           store.attachments.add(Number(r.lastInsertRowid), validateAttachments(m.attachments), m.createdAt);
+        if (m.image) importImageJob(store, Number(r.lastInsertRowid), m.image, m.updatedAt); // issue 14
       }
       store.conversations.setLeaf(conversationId, c.activeLeafId === null ? null : dbId.get(c.activeLeafId)!);
       ids.push(conversationId);
@@ -238,6 +243,9 @@ export function exportMarkdown(store: HistoryStore, conversationId?: number): st
             '',
           );
         lines.push(m.content);
+        // Issue 14: an image answer's pictures by name (the JSON export has them).
+        if (m.image?.images.length)
+          lines.push(`_Generated: ${m.image.images.map((i) => i.fileName).join(', ')}_`);
         if (m.status && m.status !== 'done') lines.push('', `_(${m.status})_`);
       }
       return lines.join('\n') + '\n';

@@ -5,6 +5,7 @@ import { ConversationsTable } from './conversations-table';
 import { MessagesTable } from './messages-table';
 import { AttachmentsTable } from './attachments-table';
 import { AnswerCacheTable } from './answer-cache-table';
+import { ImageJobsTable } from './image-jobs-table';
 import { closeHistoryDatabase, openHistoryDatabase } from './open-database';
 import { toConversation, toMessage, type MessageRow } from './rows';
 import { MessageSearch } from './search';
@@ -28,6 +29,8 @@ export class HistoryStore {
   readonly attachments: AttachmentsTable;
   /** Issue 14: answers to repeatable requests, for 24 hours (deleted with their answers). */
   readonly answerCache: AnswerCacheTable;
+  /** Issue 14: image answers (their images are the answer's attachments). */
+  readonly imageJobs: ImageJobsTable;
   readonly search: MessageSearch;
   readonly settings: SettingsStore;
   private backupTimer: ReturnType<typeof setInterval> | null = null;
@@ -43,6 +46,7 @@ export class HistoryStore {
     this.messages = new MessagesTable(db);
     this.attachments = new AttachmentsTable(db);
     this.answerCache = new AnswerCacheTable(db);
+    this.imageJobs = new ImageJobsTable(db, this.attachments);
     this.search = new MessageSearch(db);
     this.settings = createSqliteSettingsStore(db);
   }
@@ -81,6 +85,10 @@ export class HistoryStore {
     if (now) {
       const { content, reasoning, streamed } = now;
       return { ...message, content, reasoning: reasoning || message.reasoning, streamed };
+    }
+    if (row.role === 'assistant') {
+      const imageJob = this.imageJobs.get(row.id); // issue 14: an image answer
+      return imageJob ? { ...message, imageJob } : message;
     }
     if (row.role !== 'user') return message;
     const attachments = this.attachments.forMessage(row.id);

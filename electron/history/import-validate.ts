@@ -9,6 +9,7 @@ import {
 } from '../contract';
 import { validateAttachments } from '../attachments/validate';
 import { AppErrorException } from '../shared/app-error';
+import { imageJobProblem, importedImageJobSchema } from './image-export';
 
 /**
  * What an import accepts. An export is data from outside (another machine, an edited file, an
@@ -51,6 +52,8 @@ const importedMessageSchema = z.object({
   updatedAt: dateSchema,
   // Issue 10: a question's images and text files.
   attachments: z.array(attachmentInputSchema).max(30).optional(),
+  // Issue 14: an image answer's job and images.
+  image: importedImageJobSchema.optional(),
 });
 const importedConversationSchema = z.object({
   title: z.string().max(MAX_TITLE).nullable(),
@@ -110,6 +113,8 @@ function treeProblem(c: ImportedConversation): string | null {
 /** Issue 10: every attached image checked as main checks what it is sent (type, header, size). */
 function attachmentProblem(c: ImportedConversation): string | null {
   for (const m of c.messages) {
+    const image = m.image ? imageJobProblem(m.role, m.image) : null; // issue 14
+    if (image) return `message ${m.id}: ${image}`;
     if (!m.attachments?.length) continue;
     if (m.role !== 'user') return `message ${m.id} is not a question but carries attachments`;
     try {

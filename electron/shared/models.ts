@@ -9,6 +9,7 @@
  */
 import type { ModelInfo, PriceListId } from '../contract';
 import { catalog, flatPrice } from './catalog';
+import { imageModels, imageModelsFor } from './image-models';
 
 export { catalog, flatPrice };
 
@@ -42,7 +43,8 @@ export function forRegion(m: ModelInfo, list: PriceListId): ModelInfo {
   return { ...m, price: flatPrice(regionPrice), regionPrice, offered: true };
 }
 
-const byId = new Map(catalog.map((m) => [m.id, m]));
+// Issue 14: image models are known ids too (their own entries, after the chat models).
+const byId = new Map([...catalog, ...imageModels].map((m) => [m.id, m]));
 
 /** `-latest`, `-preview` and dated snapshots (`-2025-04-28`) share their family's abilities. */
 const SNAPSHOT_SUFFIX = /-(latest|preview|\d{4}-\d{2}-\d{2}|\d{4})$/;
@@ -93,7 +95,8 @@ export function mergeModelLists(
   list: PriceListId = 'international',
 ): ModelInfo[] {
   const regional = catalog.map((m) => forRegion(m, list));
-  if (!serverIds) return regional;
+  const images = imageModelsFor(list); // issue 14: last, after every chat model
+  if (!serverIds) return [...regional, ...images];
   const listed = new Set(serverIds);
   const known = regional.map((m) => ({ ...m, listed: listed.has(m.id) }));
   const extra = [...listed]
@@ -105,5 +108,5 @@ export function mergeModelLists(
       const { custom: _custom, ...rest } = m;
       return m.custom ? { ...plainTextModel(id), listed: true } : { ...rest, listed: true };
     });
-  return [...known, ...extra];
+  return [...known, ...extra, ...images.map((m) => ({ ...m, listed: listed.has(m.id) }))];
 }

@@ -21,6 +21,8 @@ server.setDefault((q, request) =>
       : { type: 'stream', tokens: tokenize(defaultAnswer(q)), delayMs },
 );
 console.log(`Fake DashScope is listening: DASHSCOPE_BASE_URL=${server.baseURL}`);
+// Issue 14: its image results come from a second loopback port, which the app fetches only when told.
+console.log(`Image results: DASHSCOPE_IMAGE_RESULT_ORIGIN=${server.images.resultOrigin}`);
 if (demo) {
   console.log('Demo answers. A question containing one of these words shows an error path instead:');
   for (const [word, what] of DEMO_WORDS) console.log(`  "${word}": ${what}`);

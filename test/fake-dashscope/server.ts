@@ -30,6 +30,7 @@ import {
   translationScenario,
   type WireTranslationOptions,
 } from './translation';
+import { FakeImageGeneration } from './image-generation';
 
 export const COMPATIBLE_PATH = '/compatible-mode/v1';
 
@@ -128,6 +129,8 @@ export class FakeDashScope {
   private readonly queue: FakeScenario[] = [];
   private defaultScenario: ((question: string, request: FakeRequestBody) => FakeScenario | null) | null =
     null;
+  /** Issue 14: image generation, its tasks and its result host (a second loopback port). */
+  readonly images = new FakeImageGeneration();
   private readonly server: http.Server;
   private port = 0;
 
@@ -141,12 +144,14 @@ export class FakeDashScope {
       this.server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
     });
     this.port = (this.server.address() as AddressInfo).port;
+    await this.images.start();
     return this;
   }
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.images.close();
   }
 
   /** The compatible-mode base URL, for `DASHSCOPE_BASE_URL`. */
@@ -220,7 +225,9 @@ export class FakeDashScope {
 
     const auth = req.headers.authorization ?? '';
     const key = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
-    const native = req.method === 'POST' && record.path.startsWith(`${NATIVE_BASE}/services/aigc/`);
+    const native =
+      (req.method === 'POST' && record.path.startsWith(`${NATIVE_BASE}/services/aigc/`)) ||
+      record.path.startsWith(`${NATIVE_BASE}/tasks/`);
     if (!key || (this.options.validKeys && !this.options.validKeys.includes(key))) {
       if (native) return sendJson(res, 401, nativeErrorBody('InvalidApiKey', 'Invalid API-key provided.'));
       return sendError(res, 401, {
@@ -242,6 +249,8 @@ export class FakeDashScope {
         data: models.map((id) => ({ id, object: 'model', created: 1728632029, owned_by: 'system' })),
       });
     }
+    if (this.images.handles(req.method ?? '', record.path, body))
+      return this.images.answer(req, record.path, body, (status, payload) => sendJson(res, status, payload));
     if (native) return this.handleNative(req, res, record.path, raw, body);
     if (req.method !== 'POST' || record.path !== `${COMPATIBLE_PATH}/chat/completions`) {
       return sendJson(res, 404, { error: { message: 'Not found', type: 'not_found', code: 'not_found' } });

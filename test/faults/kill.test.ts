@@ -121,7 +121,8 @@ describe('SIGKILL during an operation: complete or not at all after the restart'
        CREATE INDEX attachments_message ON attachments(message_id);
        -- Migration 005 (issue 11) undone: no origin column.
        ALTER TABLE conversations DROP COLUMN origin;
-       -- Migration 006 (issue 14) undone: no answer cache.
+       -- Migrations 006 and 007 (issue 14) undone: no answer cache, no image jobs.
+       DROP TABLE image_jobs;
        DROP TABLE answer_cache;
        PRAGMA user_version = 1;`,
     );

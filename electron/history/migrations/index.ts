@@ -4,6 +4,7 @@ import { idsNeverReused } from './003-ids-never-reused';
 import { attachments } from './004-attachments';
 import { quickOrigin } from './005-quick-origin';
 import { answerCache } from './006-answer-cache';
+import { imageJobs } from './007-image-jobs';
 import type { Migration } from './types';
 
 /** Every migration in order; a new one is a new file added at the end. */
@@ -14,5 +15,6 @@ export const migrations: readonly Migration[] = [
   attachments,
   quickOrigin,
   answerCache,
+  imageJobs,
 ];
 export const LATEST_VERSION = migrations.at(-1)!.version;

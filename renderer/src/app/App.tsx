@@ -4,6 +4,7 @@ import { connectChatEvents, useChatStore } from '../state/chat-store';
 import { AreaBoundary } from './AreaBoundary';
 import '../state/theme-store';
 import { Composer } from '../features/chat/Composer';
+import { connectImageEvents } from '../features/imagegen';
 import { ConversationCost } from '../features/chat/ConversationCost';
 import { MessageList } from '../features/chat/MessageList';
 import { ModelPicker } from '../features/chat/ModelPicker';
@@ -40,6 +41,7 @@ export function App() {
   useConversationRequests(); // issue 11: "Continue in main window" from the quick window
   const dragging = useFileIntake(attachToMain); // issue 10: drop and paste anywhere on the window
   useEffect(() => connectChatEvents(), []);
+  useEffect(() => connectImageEvents(), []); // issue 14: image jobs' progress
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -10,6 +10,7 @@ import type {
   ChatEvent,
   ChatParams,
   HistoryMessage,
+  ImageJobView,
   ModelInfo,
   OpenedConversation,
   SendResult,
@@ -61,6 +62,8 @@ export interface UiMessage {
   attachments?: AttachmentView[];
   /** Opened while streaming: how much text came before the stream (deltas then join exactly). */
   streamBase?: StreamBase;
+  /** Issue 14: an image answer (its job: state, kept images, cost). */
+  imageJob?: ImageJobView;
 }
 
 /** Issue 10: what a question carries: the inputs main checks and stores, and how the message shows them. */
@@ -143,6 +146,7 @@ export function toUiMessage(m: HistoryMessage): UiMessage {
     model: m.model,
     createdAt: m.createdAt,
     ...(m.attachments?.length ? { attachments: m.attachments } : {}),
+    ...(m.imageJob ? { imageJob: m.imageJob } : {}),
   };
 }
 

@@ -35,6 +35,8 @@ const sample = {
   origin: 'http://example.com',
   accelerator: 'Ctrl+Shift+Space',
   key: 'Hyper',
+  count: 900,
+  size: '1328 × 1328',
 };
 
 describe("main's sentences", () => {

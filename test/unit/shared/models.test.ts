@@ -8,6 +8,7 @@ import {
   DEFAULT_MODEL,
   priceListFor,
 } from '../../../electron/shared/models';
+import { imageModels } from '../../../electron/shared/image-models';
 
 const get = (id: string) => catalog.find((m) => m.id === id)!;
 
@@ -170,14 +171,18 @@ describe('describeModel', () => {
 
 describe('mergeModelLists', () => {
   it('returns the catalog, priced for the region, when the server did not answer', () => {
-    expect(mergeModelLists(null).map((m) => m.id)).toEqual(catalog.map((m) => m.id));
+    // Issue 14: the image models follow the chat models.
+    const ids = [...catalog, ...imageModels].map((m) => m.id);
+    expect(mergeModelLists(null).map((m) => m.id)).toEqual(ids);
   });
   it('marks what the server listed and appends the rest as plain text models, sorted', () => {
     const merged = mergeModelLists(['zeta-model', 'qwen-max', 'alpha-model', 'qwen-max']);
     expect(merged.find((m) => m.id === 'qwen-max')?.listed).toBe(true);
     expect(merged.find((m) => m.id === 'qwen-plus')?.listed).toBe(false);
-    expect(merged.slice(catalog.length).map((m) => m.id)).toEqual(['alpha-model', 'zeta-model']);
-    expect(merged.at(-1)).toMatchObject({ capabilities: { thinking: 'none', vision: false }, listed: true });
-    expect(merged.at(-1)).not.toHaveProperty('custom');
+    const extras = merged.slice(catalog.length, catalog.length + 2);
+    expect(extras.map((m) => m.id)).toEqual(['alpha-model', 'zeta-model']);
+    expect(extras.at(-1)).toMatchObject({ capabilities: { thinking: 'none', vision: false }, listed: true });
+    expect(extras.at(-1)).not.toHaveProperty('custom');
+    expect(merged.slice(catalog.length + 2).map((m) => m.id)).toEqual(imageModels.map((m) => m.id));
   });
 });

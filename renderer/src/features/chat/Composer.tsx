@@ -9,12 +9,19 @@ import { attachToMain, mainAttachments, outgoingAttachments } from './main-attac
 import { EditingAttachments } from './EditingAttachments';
 import { useChatAttachments } from './window-attachments';
 import { TranslateControls } from '../translate';
+import { ImageComposer, useImageModel } from '../imagegen';
+
+/** Issue 14: an image model turns the composer into an image prompt. */
+export function Composer() {
+  const imageModel = useImageModel();
+  return imageModel ? <ImageComposer model={imageModel} /> : <ChatComposer />;
+}
 
 /**
  * The question box: Enter sends, Shift+Enter adds a line, Up in an empty box edits the last
  * question, Esc cancels an edit; "Stop" replaces "Send" while streaming.
  */
-export function Composer() {
+function ChatComposer() {
   const t = useT();
   const { text, setText, editingId, startEditing, cancelEditing, focusSeq } = useComposer();
   const box = useRef<HTMLTextAreaElement>(null);

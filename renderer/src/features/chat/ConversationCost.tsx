@@ -3,6 +3,8 @@ import { useCatalog } from '../../state/catalog-store';
 import { useChatStore } from '../../state/chat-store';
 import { estimateCost } from './usage';
 import { formatMoney } from './format';
+import { imageCost } from '../imagegen/image-money';
+import { useImagegen } from '../imagegen/imagegen-store';
 
 /**
  * The conversation's estimated cost so far, in the currency of the region's price list: each
@@ -16,10 +18,21 @@ export function ConversationCost() {
   const messages = useChatStore((s) => s.messages);
   const models = useCatalog((s) => s.models);
   const current = models.find((m) => m.id === model);
+  const liveJobs = useImagegen((s) => s.jobs);
+  // Issue 14: image answers add their successful images (an image model's price is per image).
+  const imagePrice = current?.image?.regionPrice;
+  if (imagePrice && messages.some((m) => m.imageJob)) {
+    const images = imageCost(messages, models, liveJobs, imagePrice.currency);
+    return (
+      <p className="conversation-cost">
+        {t('cost.estimate', { cost: formatMoney(images, imagePrice.currency, locale) })}
+      </p>
+    );
+  }
   // The space is kept while there is no cost yet, so the header does not shift when it appears.
   if (!current?.price || !messages.some((m) => m.usage))
     return <p className="conversation-cost" aria-hidden="true" />;
-  let cost = 0;
+  let cost = imageCost(messages, models, liveJobs, current.price.currency);
   for (const m of messages) {
     if (!m.usage) continue;
     const info = (m.model && models.find((x) => x.id === m.model)) || current;

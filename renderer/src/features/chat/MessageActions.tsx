@@ -46,7 +46,7 @@ export function MessageActions({ message, busy }: { message: UiMessage; busy: bo
           {t('actions.edit')}
         </button>
       )}
-      {!isUser && message.status !== 'error' && (
+      {!isUser && message.status !== 'error' && !message.imageJob && (
         <button type="button" disabled={busy} onClick={() => void regenerate(message.id)}>
           {t('actions.regenerate')}
         </button>

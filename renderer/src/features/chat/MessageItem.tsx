@@ -12,6 +12,7 @@ import { ThinkingSection } from './ThinkingSection';
 import { UsageLine } from './UsageLine';
 import { MessageAttachments } from '../attachments';
 import { CachedNote } from '../answer-cache/CachedNote';
+import { ImageAnswer } from '../imagegen';
 
 /**
  * One message. A question is shown as the person typed it; an answer as Markdown, rendered by
@@ -52,6 +53,7 @@ export const MessageItem = memo(function MessageItem({
           />
         </div>
       )}
+      {message.imageJob && <ImageAnswer saved={message.imageJob} />}
       {message.usage?.search && message.usage.search.sources.length > 0 && (
         <SourcesList sources={message.usage.search.sources} />
       )}

@@ -2,6 +2,7 @@
 import type { ModelInfo } from '../../../../electron/contract';
 import type { Locale, MessageKey } from '../../i18n';
 import { formatMoney } from '../chat/format';
+import { formatPerImage } from '../imagegen/image-money';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -16,6 +17,12 @@ export function compactTokens(n: number): string {
 
 export function capabilityWords(model: ModelInfo, t: Translate): string[] {
   if (model.custom) return [t('controls.cap.custom')];
+  // Issue 14: an image model says what it makes, and whether the region offers it.
+  if (model.image)
+    return [
+      t(model.image.edit ? 'controls.cap.imageEdit' : 'controls.cap.image'),
+      ...(model.offered === false ? [t('controls.cap.notOffered')] : []),
+    ];
   const caps = model.capabilities;
   const words: string[] = [];
   if (caps.vision) words.push(t('controls.cap.vision'));
@@ -32,6 +39,11 @@ export function capabilityWords(model: ModelInfo, t: Translate): string[] {
 
 /** The region's price, in its currency: the first tier, "from" when longer inputs cost more. */
 export function priceWords(model: ModelInfo, t: Translate, locale: Locale): string | null {
+  const perImage = model.image?.regionPrice; // issue 14: images are priced each
+  if (perImage)
+    return t('controls.cap.imagePrice', {
+      price: formatPerImage(perImage.perImage, perImage.currency, locale),
+    });
   const price = model.price;
   if (!price) return null;
   const money = (v: number) => formatMoney(v, price.currency, locale).replace(/(\.\d*?[1-9])0+$|\.0+$/, '$1');
