@@ -86,9 +86,7 @@ export function importImageJob(
       billedImages: job.billedImages,
       failedImages: job.failedImages,
       finishedAt: job.finishedAt ?? now,
-      error: open
-        ? appError('image_interrupted', 'image.notReadyAtExport')
-        : job.error,
+      error: open ? appError('image_interrupted', 'image.notReadyAtExport') : job.error,
     },
     now,
   );
