@@ -3,7 +3,7 @@
  * message list, a naive renderer for comparison (react-markdown re-parsing the whole message on
  * every chunk, as peer apps do), and hooks the bench drives through `window.bench`.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import ReactMarkdown from 'react-markdown';
@@ -11,6 +11,7 @@ import remarkGfm from 'remark-gfm';
 import { Markdown } from '../../../renderer/src/features/markdown/Markdown';
 import { MessageList } from '../../../renderer/src/features/chat/MessageList';
 import { useChatStore, type UiMessage } from '../../../renderer/src/state/chat-store';
+import { FollowingAnswer } from '../support/following-answer';
 import '../../../renderer/src/styles.css';
 
 type Kind = 'optimized' | 'naive';
@@ -20,36 +21,16 @@ let root: Root | null = null;
 function StreamView({ kind }: { kind: Kind }) {
   const [state, set] = useState({ text: '', streaming: true });
   setText = set;
-  // As in the app: the view follows the stream at the bottom of a scrolling log.
-  const scroller = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const el = scroller.current!;
-    el.scrollTop = el.scrollHeight;
-  }, [state]);
   return (
-    <div className="app">
-      <main className="chat">
-        <div className="messages-pane">
-          <div className="messages" ref={scroller}>
-            <article
-              className="message assistant"
-              data-role="assistant"
-              data-status={state.streaming ? 'streaming' : 'done'}
-            >
-              <div className="content">
-                {kind === 'optimized' ? (
-                  <Markdown text={state.text} streaming={state.streaming} />
-                ) : (
-                  <div className="markdown">
-                    <ReactMarkdown remarkPlugins={[remarkGfm]}>{state.text}</ReactMarkdown>
-                  </div>
-                )}
-              </div>
-            </article>
-          </div>
+    <FollowingAnswer follow={state} status={state.streaming ? 'streaming' : 'done'}>
+      {kind === 'optimized' ? (
+        <Markdown text={state.text} streaming={state.streaming} />
+      ) : (
+        <div className="markdown">
+          <ReactMarkdown remarkPlugins={[remarkGfm]}>{state.text}</ReactMarkdown>
         </div>
-      </main>
-    </div>
+      )}
+    </FollowingAnswer>
   );
 }
 
