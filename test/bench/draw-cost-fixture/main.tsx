@@ -4,8 +4,9 @@
  * draw each `chat.event` delta as it arrives, at the rate the core sends them.
  *  - `#naive`: react-markdown re-parsing the whole answer on every delta, following the stream by
  *    setting scrollTop to scrollHeight (as peer apps do): the page the targets are measured against.
- *  - `#floor`: one text node's textContent appended per delta in a bottom-anchored scroller: one
- *    text append and one paragraph layout per update, the least any renderer can do.
+ *  - `#floor`: the delta appended to the last paragraph's textContent (a blank line starts the next
+ *    one) in a bottom-anchored scroller: one text append and one paragraph layout per update, the
+ *    least any renderer of the stream can do.
  */
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -41,11 +42,21 @@ function mountFloor(root: HTMLElement) {
   // column-reverse keeps the end in view without any script reading layout.
   scroller.style.cssText = 'height:100vh;overflow:auto;display:flex;flex-direction:column-reverse';
   const out = document.createElement('div');
-  out.style.cssText =
-    'white-space:pre-wrap;max-width:760px;margin:0 auto;padding:16px;font:15px/1.6 sans-serif';
+  out.style.cssText = 'max-width:760px;margin:0 auto;padding:16px;font:15px/1.6 sans-serif';
   scroller.append(out);
   root.append(scroller);
-  onDelta = (c) => (out.textContent += c);
+  // One paragraph per blank-line-separated block: an append lays out only the last one.
+  let paragraph: HTMLElement | null = null;
+  onDelta = (c) => {
+    c.split('\n\n').forEach((part, i) => {
+      if (i > 0 || !paragraph) {
+        paragraph = document.createElement('p');
+        paragraph.style.whiteSpace = 'pre-wrap';
+        out.append(paragraph);
+      }
+      if (part) paragraph.textContent += part;
+    });
+  };
 }
 
 const root = document.body.appendChild(document.createElement('div'));

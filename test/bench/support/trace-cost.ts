@@ -24,6 +24,8 @@ export interface MainThreadCost {
   forcedLayoutMs: number;
   /** What ran the forced layouts: the innermost script event's name and function or event type. */
   forcedBy: Record<string, number>;
+  /** Self time (ms) of the events counted as "other", by name: what to classify next. */
+  otherBy: Record<string, number>;
 }
 
 const SCRIPT = new Set([
@@ -112,12 +114,21 @@ export function mainThreadCost(
   let forcedLayoutUs = 0;
   // The open events, outermost first, each with the category its self time goes to.
   const forcedBy: Record<string, number> = {};
-  const stack: Array<{ end: number; cat: Category; script: string | null; childUs: number; dur: number }> =
-    [];
+  const otherBy: Record<string, number> = {};
+  const stack: Array<{
+    name: string;
+    end: number;
+    cat: Category;
+    script: string | null;
+    childUs: number;
+    dur: number;
+  }> = [];
   const close = (until: number) => {
     while (stack.length && stack.at(-1)!.end <= until) {
       const done = stack.pop()!;
-      byCategory[done.cat] += Math.max(0, done.dur - done.childUs) / 1000;
+      const self = Math.max(0, done.dur - done.childUs) / 1000;
+      byCategory[done.cat] += self;
+      if (done.cat === 'other') otherBy[done.name] = (otherBy[done.name] ?? 0) + self;
     }
   };
   for (const e of own) {
@@ -142,6 +153,7 @@ export function mainThreadCost(
     const data = e.args?.data;
     const what = data?.functionName || data?.type || data?.url || '';
     stack.push({
+      name: e.name,
       end: e.ts + e.dur!,
       cat,
       script: own === 'scripting' ? `${e.name} ${String(what)}`.trim() : null,
@@ -158,5 +170,11 @@ export function mainThreadCost(
     forcedLayouts,
     forcedLayoutMs: forcedLayoutUs / 1000,
     forcedBy,
+    otherBy: Object.fromEntries(
+      Object.entries(otherBy)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, v]) => [k, Math.round(v)]),
+    ),
   };
 }

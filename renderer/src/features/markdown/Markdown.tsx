@@ -3,13 +3,7 @@ import type { Token } from 'marked';
 import { BlockSplitter } from './blocks';
 import { renderBlock } from './render-tokens';
 import { SourcesContext, type WebSource } from './Citation';
-
-/**
- * How often a streaming answer is repainted. The engine delivers about one delta per frame; text
- * appearing 20 times a second reads as smooth, and each repaint costs style, layout and paint for
- * the window, so the renderer does not repaint on every frame.
- */
-export const STREAM_REPAINT_MS = 50;
+import { STREAM_REPAINT_MS } from '../../state/delta-batcher';
 
 /**
  * A finished block renders once: its token object is kept by the block cache, so `memo` skips it on
