@@ -261,6 +261,10 @@ try {
   if (process.env.DRAWCOST_DEBUG) {
     console.log('  forced layouts of Qwen Desk, by caller:', q.cost.forcedBy);
     console.log('  Qwen Desk, "other" by event:', q.cost.otherBy);
+    console.log(
+      `  Qwen Desk's long tasks (stream ended at ${Math.round(q.streamMs)} ms):`,
+      q.cost.longTaskDetail,
+    );
   }
   console.log(
     `  → the floor (one text append and one paragraph layout per update): Qwen Desk's busy time is ` +

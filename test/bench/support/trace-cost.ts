@@ -24,6 +24,8 @@ export interface MainThreadCost {
   forcedLayoutMs: number;
   /** What ran the forced layouts: the innermost script event's name and function or event type. */
   forcedBy: Record<string, number>;
+  /** Each task over 50 ms: when (ms after the first task), and its self time by event name. */
+  longTaskDetail: Array<{ atMs: number; ms: number; top: Record<string, number> }>;
   /** Self time (ms) of the events counted as "other", by name: what to classify next. */
   otherBy: Record<string, number>;
 }
@@ -115,6 +117,9 @@ export function mainThreadCost(
   // The open events, outermost first, each with the category its self time goes to.
   const forcedBy: Record<string, number> = {};
   const otherBy: Record<string, number> = {};
+  const longTaskDetail: MainThreadCost['longTaskDetail'] = [];
+  let inLong: Record<string, number> | null = null;
+  let firstTs = -1;
   const stack: Array<{
     name: string;
     end: number;
@@ -129,6 +134,7 @@ export function mainThreadCost(
       const self = Math.max(0, done.dur - done.childUs) / 1000;
       byCategory[done.cat] += self;
       if (done.cat === 'other') otherBy[done.name] = (otherBy[done.name] ?? 0) + self;
+      if (inLong) inLong[done.name] = (inLong[done.name] ?? 0) + self;
     }
   };
   for (const e of own) {
@@ -140,7 +146,17 @@ export function mainThreadCost(
     if (parent) parent.childUs += e.dur!;
     else {
       busyUs += e.dur!;
-      if (e.dur! > 50_000) longTasks.push(Math.round(e.dur! / 1000));
+      if (firstTs < 0) firstTs = e.ts;
+      inLong = null;
+      if (e.dur! > 50_000) {
+        longTasks.push(Math.round(e.dur! / 1000));
+        inLong = {};
+        longTaskDetail.push({
+          atMs: Math.round((e.ts - firstTs) / 1000),
+          ms: Math.round(e.dur! / 1000),
+          top: inLong,
+        });
+      }
     }
     const script = stack.findLast((s) => s.script)?.script;
     if ((own === 'layout' || own === 'style') && script && e.name !== 'ParseAuthorStyleSheet') {
@@ -170,11 +186,15 @@ export function mainThreadCost(
     forcedLayouts,
     forcedLayoutMs: forcedLayoutUs / 1000,
     forcedBy,
-    otherBy: Object.fromEntries(
-      Object.entries(otherBy)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 8)
-        .map(([k, v]) => [k, Math.round(v)]),
-    ),
+    longTaskDetail: longTaskDetail.map((t) => ({ ...t, top: topOf(t.top, 6) })),
+    otherBy: topOf(otherBy, 8),
   };
 }
+
+const topOf = (by: Record<string, number>, n: number): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(by)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => [k, Math.round(v)]),
+  );
