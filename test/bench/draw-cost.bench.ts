@@ -259,14 +259,23 @@ try {
     fmt(f.cost.forcedLayoutMs),
     '',
   ]);
-  const longest = (r: Run) =>
-    r.cost.longTasks.length ? `${r.cost.longTasks.length} (${Math.max(...r.cost.longTasks)} ms)` : '0';
+  const longest = (r: Run, part: 'cost' | 'streaming' = 'cost') => {
+    const tasks = r[part].longTasks;
+    return tasks.length ? `${tasks.length} (${Math.max(...tasks)} ms)` : '0';
+  };
   row('tasks > 50 ms (longest)', [
     longest(q),
     longest(n),
     '',
     longest(f),
     `0 ${verdict(q.cost.longTasks.length === 0)}`,
+  ]);
+  row('  once words are on screen', [
+    longest(q, 'streaming'),
+    longest(n, 'streaming'),
+    '',
+    longest(f, 'streaming'),
+    `0 ${verdict(q.streaming.longTasks.length === 0)}`,
   ]);
   row('heap added (MB, after GC)', [
     fmt(q.heapMB, 2),
