@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tokenize } from '../fake-dashscope/server';
+import { markdownAnswer } from './support/markdown-answer';
 import { launchChromium } from '../support/chromium';
 import { contentSecurityPolicy } from '../../electron/security/csp';
 
@@ -42,23 +43,7 @@ function initialJs(): { files: string[]; gzipBytes: number; rawBytes: number } {
 }
 
 // ---- The answer: headings, prose, code, tables, math ---------------------------------------------
-function longAnswer(): string[] {
-  const sections: string[] = [];
-  for (let i = 0; sections.join('').length < TOKENS * 5; i++) {
-    sections.push(
-      `## Section ${i}: streaming at scale\n\n` +
-        `Qwen writes **bold claims**, *careful caveats* and \`inline code\` with a [link](https://example.com/${i}). ` +
-        `The energy is $E = mc^2$ and the sum is $\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}$ for section ${i}.\n\n` +
-        `| Model | Context | Price |\n| --- | ---: | ---: |\n| qwen-plus | 131072 | 0.4 |\n| qwen-max | 32768 | 1.6 |\n| qwen-flash | 1000000 | 0.05 |\n\n` +
-        '```ts\n' +
-        `export function section${i}(items: number[]): number {\n  // Sum the squares of the items.\n  return items.reduce((acc, x) => acc + x * x, 0);\n}\n` +
-        '```\n\n' +
-        `$$\n\\int_0^{${i + 1}} x^2 \\, dx = \\frac{${i + 1}^3}{3}\n$$\n\n` +
-        `- first point of section ${i}\n- second point, with more words to read\n- [x] a finished task\n\n`,
-    );
-  }
-  return tokenize(sections.join('')).slice(0, TOKENS);
-}
+const longAnswer = (): string[] => tokenize(markdownAnswer(TOKENS * 5)).slice(0, TOKENS);
 
 // ---- Build and serve the bench page ------------------------------------------------------------
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qwen-desk-bench-'));

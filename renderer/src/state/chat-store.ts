@@ -20,6 +20,7 @@ import type {
 import { qwen } from '../api/qwen';
 import { flushPendingDelete } from './pending-delete-store';
 import { holdIfSensitive } from './sensitive-check';
+import { createDeltaBatcher, STREAM_REPAINT_MS } from './delta-batcher';
 import { isQuickWindow } from '../quick/windows-channel';
 import { effectiveParams, modelFor, refusal } from '../features/controls/param-rules';
 import { useCatalog } from './catalog-store';
@@ -517,9 +518,17 @@ export function updateMessage(id: string, change: (m: UiMessage) => UiMessage): 
   useChatStore.setState((s) => ({ messages: s.messages.map((m) => (m.id === id ? change(m) : m)) }));
 }
 
-/** Connects the store to the main process's stream events; returns the unsubscribe function. */
+/**
+ * Connects the store to the main process's stream events; returns the unsubscribe function.
+ * Deltas reach the store at most once per repaint interval (delta-batcher.ts).
+ */
 export function connectChatEvents(): () => void {
-  return qwen().on('chat.event', (event) => useChatStore.getState().applyEvent(event));
+  const batcher = createDeltaBatcher((event) => useChatStore.getState().applyEvent(event), STREAM_REPAINT_MS);
+  const off = qwen().on('chat.event', (event) => batcher.push(event));
+  return () => {
+    off();
+    batcher.flush();
+  };
 }
 
 /** After a reload: the conversation this tab had open, as it is now. */

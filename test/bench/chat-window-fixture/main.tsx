@@ -3,7 +3,7 @@
  * message list, a naive renderer for comparison (react-markdown re-parsing the whole message on
  * every chunk, as peer apps do), and hooks the bench drives through `window.bench`.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import ReactMarkdown from 'react-markdown';
@@ -11,6 +11,8 @@ import remarkGfm from 'remark-gfm';
 import { Markdown } from '../../../renderer/src/features/markdown/Markdown';
 import { MessageList } from '../../../renderer/src/features/chat/MessageList';
 import { useChatStore, type UiMessage } from '../../../renderer/src/state/chat-store';
+import { FollowingAnswer } from '../support/following-answer';
+import { STREAM_REPAINT_MS } from '../../../renderer/src/state/delta-batcher';
 import '../../../renderer/src/styles.css';
 
 type Kind = 'optimized' | 'naive';
@@ -20,36 +22,16 @@ let root: Root | null = null;
 function StreamView({ kind }: { kind: Kind }) {
   const [state, set] = useState({ text: '', streaming: true });
   setText = set;
-  // As in the app: the view follows the stream at the bottom of a scrolling log.
-  const scroller = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const el = scroller.current!;
-    el.scrollTop = el.scrollHeight;
-  }, [state]);
   return (
-    <div className="app">
-      <main className="chat">
-        <div className="messages-pane">
-          <div className="messages" ref={scroller}>
-            <article
-              className="message assistant"
-              data-role="assistant"
-              data-status={state.streaming ? 'streaming' : 'done'}
-            >
-              <div className="content">
-                {kind === 'optimized' ? (
-                  <Markdown text={state.text} streaming={state.streaming} />
-                ) : (
-                  <div className="markdown">
-                    <ReactMarkdown remarkPlugins={[remarkGfm]}>{state.text}</ReactMarkdown>
-                  </div>
-                )}
-              </div>
-            </article>
-          </div>
+    <FollowingAnswer follow={state} status={state.streaming ? 'streaming' : 'done'}>
+      {kind === 'optimized' ? (
+        <Markdown text={state.text} streaming={state.streaming} />
+      ) : (
+        <div className="markdown">
+          <ReactMarkdown remarkPlugins={[remarkGfm]}>{state.text}</ReactMarkdown>
         </div>
-      </main>
-    </div>
+      )}
+    </FollowingAnswer>
   );
 }
 
@@ -100,9 +82,15 @@ window.bench = {
     let text = '';
     let updates = 0;
     await new Promise<void>((resolve) => {
+      // The app's store hands deltas on at most once per STREAM_REPAINT_MS (delta-batcher.ts); the
+      // naive renderer takes every frame's.
+      const every = kind === 'optimized' ? STREAM_REPAINT_MS : 0;
+      let last = -Infinity;
       const frame = () => {
-        const due = Math.min(tokens.length, Math.floor(((performance.now() - t0) / 1000) * rate));
-        if (due > sent) {
+        const now = performance.now();
+        const due = Math.min(tokens.length, Math.floor(((now - t0) / 1000) * rate));
+        if (due > sent && (now - last >= every || due === tokens.length)) {
+          last = now;
           text += tokens.slice(sent, due).join('');
           sent = due;
           updates++;

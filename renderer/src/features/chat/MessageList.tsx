@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useChatStore } from '../../state/chat-store';
 import { MessageItem } from './MessageItem';
 import { useScrollRequest } from './scroll-to-message';
+import { useFollowBottom } from './follow-bottom';
 
 function toBottomNow(el: HTMLElement | null): void {
   if (el) el.scrollTop = el.scrollHeight;
@@ -44,15 +45,15 @@ export function MessageList() {
     getItemKey: (i) => messages[i]!.id,
   });
 
-  const last = messages[messages.length - 1];
   const total = virtualizer.getTotalSize();
 
   const toBottom = useCallback(() => toBottomNow(scroller.current), []);
 
-  // Follow new messages and the streaming answer while the person has not scrolled away.
+  // A new message: to the end while the person has not scrolled away. As the answer (or a row
+  // being measured) grows, the end's scroll anchor keeps it in view (follow-bottom.ts).
   useLayoutEffect(() => {
     if (followingRef.current) toBottom();
-  }, [messages.length, last?.content.length, last?.reasoning?.length, total, toBottom]);
+  }, [messages.length, toBottom]);
 
   // A new question always brings the view back to the bottom.
   const lastUserId = messages.findLast((m) => m.role === 'user')?.id;
@@ -70,9 +71,30 @@ export function MessageList() {
   // than their estimate and the virtualizer moves the view up to keep them in place, which is not
   // the person scrolling away (on a busy machine that correction could stop the following).
   const jumping = useRef(false);
+  const end = useRef<HTMLDivElement>(null);
+  const startFollowing = () => {
+    jumping.current = false;
+    if (followingRef.current) return;
+    followingRef.current = true;
+    setFollowing(true);
+  };
+  const bottom = useFollowBottom(scroller, end, STICK_PX, {
+    following: () => followingRef.current,
+    reachedBottom: startFollowing,
+    lostBottom: toBottom,
+  });
+  /** Wheel, keys, pointer, touch: the scroll events that follow may be the person's. */
+  const onInput = bottom.noteUserInput;
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
+    // While an answer streams and the view follows it, scroll events are the end's anchor moving
+    // the view: reading positions here would force a layout on every update. The view is at the
+    // end, so any position the person scrolls to next, short of the end, is up.
+    if (busy && followingRef.current && !jumping.current && !bottom.userScrolling()) {
+      lastTop.current = Infinity;
+      return;
+    }
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
     if (atBottom) jumping.current = false;
     const movedUp = !jumping.current && el.scrollTop < lastTop.current - 1;
@@ -85,25 +107,7 @@ export function MessageList() {
     }
   };
 
-  // Rows are re-measured after they grow; while following, keep the bottom pinned in the same frame
-  // (ResizeObserver callbacks run before paint), not one render later.
-  const [pinner] = useState(() =>
-    typeof ResizeObserver === 'undefined'
-      ? null
-      : new ResizeObserver(() => {
-          if (followingRef.current) toBottomNow(scroller.current);
-        }),
-  );
-  useEffect(() => () => pinner?.disconnect(), [pinner]);
-  const rowRef = useCallback(
-    (el: HTMLDivElement | null) => {
-      virtualizer.measureElement(el);
-      if (!el || !pinner) return;
-      pinner.observe(el);
-      return () => pinner.unobserve(el);
-    },
-    [virtualizer, pinner],
-  );
+  const rowRef = useCallback((el: HTMLDivElement | null) => virtualizer.measureElement(el), [virtualizer]);
 
   // Scroll-to-message requests (search results).
   const target = useScrollRequest((s) => s.target);
@@ -158,7 +162,13 @@ export function MessageList() {
         aria-live="polite"
         className="messages"
         onScroll={onScroll}
-        onWheel={() => (jumping.current = false)}
+        onWheel={() => {
+          jumping.current = false;
+          onInput();
+        }}
+        onKeyDown={onInput}
+        onPointerDown={onInput}
+        onTouchStart={onInput}
       >
         {messages.length === 0 && <p className="empty">{t('messages.empty')}</p>}
         <div className="messages-track" style={{ height: total }}>
@@ -177,6 +187,7 @@ export function MessageList() {
             );
           })}
         </div>
+        <div ref={end} className="messages-end" aria-hidden="true" />
       </div>
       {older.loading && (
         <p role="status" className="loading-older">

@@ -1,15 +1,8 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Token } from 'marked';
 import { BlockSplitter } from './blocks';
 import { renderBlock } from './render-tokens';
 import { SourcesContext, type WebSource } from './Citation';
-
-/**
- * How often a streaming answer is repainted. The engine delivers about one delta per frame; text
- * appearing 20 times a second reads as smooth, and each repaint costs style, layout and paint for
- * the window, so the renderer does not repaint on every frame.
- */
-export const STREAM_REPAINT_MS = 50;
 
 /**
  * A finished block renders once: its token object is kept by the block cache, so `memo` skips it on
@@ -18,22 +11,6 @@ export const STREAM_REPAINT_MS = 50;
 const Block = memo(function Block({ token, streaming }: { token: Token; streaming: boolean }) {
   return <>{renderBlock(token, streaming)}</>;
 });
-
-/** `text`, but while `active` it changes at most once every `ms` (the latest text always lands). */
-function useThrottledText(text: string, active: boolean, ms: number): string {
-  const [shown, setShown] = useState(text);
-  const lastShown = useRef(0);
-  useEffect(() => {
-    if (!active) return;
-    const wait = Math.max(0, lastShown.current + ms - performance.now());
-    const timer = setTimeout(() => {
-      lastShown.current = performance.now();
-      setShown(text);
-    }, wait);
-    return () => clearTimeout(timer);
-  }, [text, active, ms]);
-  return active ? shown : text;
-}
 
 /** Model output as Markdown; while `streaming`, only the last block is parsed and rendered again. */
 export const Markdown = memo(function Markdown({
@@ -46,9 +23,10 @@ export const Markdown = memo(function Markdown({
   /** Web-search sources: `[n]` markers become links to them (Citation.tsx). */
   sources?: readonly WebSource[];
 }) {
-  const shown = useThrottledText(text, streaming, STREAM_REPAINT_MS);
+  // A streaming answer changes at most once per repaint interval: the store batches its deltas
+  // (state/delta-batcher.ts) for this and every other view of the stream.
   const [splitter] = useState(() => new BlockSplitter());
-  const blocks = useMemo(() => splitter.split(shown, !streaming), [splitter, shown, streaming]);
+  const blocks = useMemo(() => splitter.split(text, !streaming), [splitter, text, streaming]);
   const last = blocks.length - 1;
   return (
     <SourcesContext.Provider value={sources ?? null}>

@@ -86,13 +86,28 @@ export function splitBlocks(
 /** The cache extended by the blocks before `cut` (the finished ones). */
 function cutCache(text: string, c: BlockCache, tail: Token[], cut: number): BlockCache {
   if (cut === 0) return c;
-  const finished = tail.slice(0, cut);
+  const finished = detached(tail.slice(0, cut));
   const length = c.stableLength + finished.reduce((n, t) => n + t.raw.length, 0);
   return {
     stable: [...c.stable, ...finished],
     stableLength: length,
     stablePrefix: text.slice(0, length),
   };
+}
+
+/**
+ * Finished blocks' tokens, lexed again from a copy of their own source. marked's strings are slices
+ * of the text it lexed, and a slice keeps that whole string alive: kept as they are, the blocks of
+ * a streamed answer would each hold the full text as it was when they finished (for a 36k-character
+ * answer, megabytes of copies). The same tokens as before, or these if the copy lexes otherwise.
+ */
+function detached(finished: Token[]): Token[] {
+  const copy = JSON.parse(JSON.stringify(finished.map((t) => t.raw).join(''))) as string;
+  const again = lexMarkdown(copy);
+  const same =
+    again.length === finished.length &&
+    again.every((t, i) => t.type === finished[i]!.type && t.raw === finished[i]!.raw);
+  return same ? again : finished;
 }
 
 /** One message's splitter: keeps its block cache between calls. */
