@@ -60,6 +60,54 @@ describe('the sensitive-content check before sending', () => {
     expect(await warning.count()).toBe(0);
   });
 
+  it('checks attached text files too: names the file; "Remove it" masks the file in the tray; "Send anyway" keeps it', async () => {
+    const { page } = await suite.open();
+    const rig = suite.rig();
+    const box = page.getByRole('textbox', { name: 'Message' });
+    const warning = page.getByRole('alert').filter({ hasText: 'seems to contain' });
+    const attach = async (text: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Attach images' }).click();
+      await (
+        await chooser
+      ).setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+      await poll(() => page.getByRole('list', { name: 'Attachments' }).getByRole('listitem').count()).toBe(1);
+    };
+    const lastSent = () => JSON.stringify((rig.fake.streamRequests.at(-1)!.body as SentBody).messages.at(-1));
+    const before = rig.fake.streamRequests.length;
+
+    await attach('Card: 4111 1111 1111 1111\nThanks');
+    await box.fill('Summarise the file');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await poll(() => warning.innerText()).toContain(
+      'This message seems to contain a bank card number. Found in the attached “notes.txt”.',
+    );
+    expect(rig.fake.streamRequests.length).toBe(before);
+    await warning.getByRole('button', { name: 'Remove it' }).click();
+    expect(await box.inputValue()).toBe('Summarise the file');
+    answerWith(rig, 'A card, masked.');
+    queueTitle(rig);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await poll(() => rig.fake.streamRequests.length).toBe(before + 1);
+    expect(lastSent()).toContain('••••••••1111');
+    expect(lastSent()).not.toContain('4111 1111');
+    await poll(() => page.locator('article[data-role="assistant"]').last().getAttribute('data-status')).toBe(
+      'done',
+    );
+
+    // "Send anyway" sends the file as it is, with the question.
+    await attach('Card: 4111 1111 1111 1111');
+    await box.fill('And this one');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await poll(() => warning.count()).toBe(1);
+    answerWith(rig, 'Sent as it is.');
+    await warning.getByRole('button', { name: 'Send anyway' }).click();
+    await poll(() => rig.fake.streamRequests.length).toBe(before + 2);
+    expect(lastSent()).toContain('4111 1111 1111 1111');
+    expect(lastSent()).toContain('And this one');
+    await poll(() => page.getByRole('list', { name: 'Attachments' }).count()).toBe(0);
+  });
+
   it('says it in Chinese, and the setting turns the check off', async () => {
     const { page } = await suite.open({ locale: 'zh-CN' });
     const rig = suite.rig();

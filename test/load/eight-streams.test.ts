@@ -174,7 +174,9 @@ describe('eight streams at once for 60 s', () => {
           .poll(
             async () =>
               (await answer.getAttribute('data-status')) === 'done' &&
-              (await answer.innerText()).includes(`${question}: w0 w7`),
+              // textContent: a finished answer's off-screen blocks are skipped by innerText
+              // (content-visibility), though they are on the page, findable and copyable.
+              ((await answer.textContent()) ?? '').includes(`${question}: w0 w7`),
             { timeout: 20_000, interval: 50 },
           )
           .toBe(true);

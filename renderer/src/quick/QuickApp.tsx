@@ -14,7 +14,7 @@ import '../state/theme-store';
 import { QuickAnswer } from './QuickAnswer';
 import { QuickComposer } from './QuickComposer';
 import { DropOverlay, useFileIntake } from '../features/attachments';
-import { attachToQuick, quickAttachments } from './quick-attachments';
+import { attachToQuick, quickAttachments, quickWindowAttachments } from './quick-attachments';
 import { continueInMainPage } from './windows-channel';
 import { QuickTranslateToggle, TranslateControls } from '../features/translate';
 import './quick.css';
@@ -116,7 +116,7 @@ export function QuickApp() {
           <QuickAnswer />
         </AreaBoundary>
         <SendRefusal />
-        <SensitiveWarning setText={setText} />
+        <SensitiveWarning setText={setText} attachments={quickWindowAttachments} />
         <TranslateControls compact />
         <QuickComposer ref={box} text={text} setText={setText} />
       </main>

@@ -253,7 +253,11 @@ export const useChatStore = create<ChatState>((set, get) => {
         return false;
       }
       // Issue 15, item 11: a key, an ID or a card number holds the question until the person chooses.
-      if (!options.allowSensitive && (await holdIfSensitive(question))) return false;
+      const textFiles = (carried?.inputs ?? []).flatMap((i) =>
+        i.kind === 'text' ? [{ fileName: i.fileName, text: i.text }] : [],
+      );
+      if (!options.allowSensitive && (await holdIfSensitive(question, undefined, undefined, textFiles)))
+        return false;
       // A waiting delete goes first: the question must not follow rows about to be deleted.
       await flushPendingDelete();
       // Opened in the middle of a long conversation: the question follows its newest message.

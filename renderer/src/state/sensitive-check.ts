@@ -16,6 +16,20 @@ export interface HeldMessage {
   /** Set when the held message is an edit of question `editId` (keeping its attachments at `keep`). */
   editId?: string;
   keep?: number[];
+  /** Attached text files where something was found (their text as it was checked). */
+  files?: HeldFile[];
+}
+
+export interface HeldFile {
+  fileName: string;
+  text: string;
+  findings: SensitiveFinding[];
+}
+
+/** A text file going with the message: it leaves the machine as much as the message does. */
+export interface CheckedFile {
+  fileName: string;
+  text: string;
 }
 
 export const useSensitiveWarning = create<{ held: HeldMessage | null; clear(): void }>((set) => ({
@@ -27,13 +41,28 @@ export const useSensitiveWarning = create<{ held: HeldMessage | null; clear(): v
  * True when `text` is held (the warning is showing); false when it may go: nothing found, the check
  * turned off, or the check itself failed (it is advice: a failure never blocks sending).
  */
-export async function holdIfSensitive(text: string, editId?: string, keep?: number[]): Promise<boolean> {
+export async function holdIfSensitive(
+  text: string,
+  editId?: string,
+  keep?: number[],
+  files: readonly CheckedFile[] = [],
+): Promise<boolean> {
   useSensitiveWarning.setState({ held: null });
   if (useSettingsStore.getState().view?.settings.checkSensitive === false) return false;
-  const result = await qwen().invoke('message.checkSensitive', { text });
-  if (!result.ok || result.value.findings.length === 0) return false;
+  const check = async (t: string) => {
+    const result = t ? await qwen().invoke('message.checkSensitive', { text: t }) : null;
+    return result?.ok ? result.value.findings : [];
+  };
+  const [findings, ...inFiles] = await Promise.all([check(text), ...files.map((f) => check(f.text))]);
+  const held = files.flatMap((f, i) => (inFiles[i]!.length > 0 ? [{ ...f, findings: inFiles[i]! }] : []));
+  if (findings!.length === 0 && held.length === 0) return false;
   useSensitiveWarning.setState({
-    held: { text, findings: result.value.findings, ...(editId ? { editId, keep } : {}) },
+    held: {
+      text,
+      findings: findings!,
+      ...(editId ? { editId, keep } : {}),
+      ...(held.length > 0 ? { files: held } : {}),
+    },
   });
   return true;
 }

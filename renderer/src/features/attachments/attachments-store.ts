@@ -39,6 +39,8 @@ export interface AttachmentsState {
   notices: AttachmentNotice[];
   addFiles(files: readonly File[], target: FitTarget): Promise<void>;
   remove(id: string): void;
+  /** Issue 15, item 11: a text file's text as it will be sent (what the sensitive check masked). */
+  replaceText(id: string, text: string): void;
   dismiss(noticeId: string): void;
   /** Fits every image again for another model or resolution. */
   refit(target: FitTarget): Promise<void>;
@@ -116,6 +118,9 @@ export function createAttachmentsStore(): AttachmentsStore {
         const item = get().items.find((i) => i.id === id);
         if (item?.thumbUrl) URL.revokeObjectURL(item.thumbUrl);
         set((s) => ({ items: s.items.filter((i) => i.id !== id) }));
+      },
+      replaceText(id, text) {
+        set((s) => ({ items: s.items.map((i) => (i.id === id && i.kind === 'text' ? { ...i, text } : i)) }));
       },
       dismiss(noticeId) {
         set((s) => ({ notices: s.notices.filter((n) => n.id !== noticeId) }));
