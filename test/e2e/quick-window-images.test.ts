@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pasteFiles } from '../support/attachments';
 import { makeImageFixtures, type ImageFixtures } from '../support/image-fixtures';
-import { answerWith, poll, queueTitle, useChatWindowRig } from '../support/chat-window';
+import { answerWith, openQuick, poll, queueTitle, useChatWindowRig } from '../support/chat-window';
 
 describe('images in the quick window', () => {
   const suite = useChatWindowRig();
@@ -23,10 +23,8 @@ describe('images in the quick window', () => {
     const { context, page: main } = await suite.open();
     await main.close();
     const rig = suite.rig();
-    const page = await context.newPage();
-    await page.goto(`${rig.app.url}&window=quick`);
+    const page = await openQuick(context, rig.app.url);
     const box = page.getByRole('textbox', { name: 'Quick question' });
-    await box.waitFor();
     // The quick window starts on Settings' default model (Qwen3.5-Plus, which sees images).
     await poll(() => page.getByRole('combobox', { name: 'Model' }).inputValue()).toBe('qwen3.5-plus');
     await box.fill('What does this screenshot show?');

@@ -3,19 +3,18 @@
  * `window=quick` (the token kept). Ask, stream, stop, copy, new question, and "Continue in main
  * window", which shows the conversation, still streaming, in the open main page (or opens one).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../fake-dashscope/server';
-import { answerWith, cspViolations, poll, queueTitle, useChatWindowRig } from '../support/chat-window';
-
-const quickUrl = (appUrl: string, extra = '') => `${appUrl}&window=quick${extra}`;
-
-async function openQuick(context: BrowserContext, appUrl: string, extra = ''): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(quickUrl(appUrl, extra));
-  await page.getByRole('textbox', { name: 'Quick question' }).waitFor();
-  return page;
-}
+import {
+  answerWith,
+  cspViolations,
+  openQuick,
+  poll,
+  queueTitle,
+  quickUrl,
+  useChatWindowRig,
+} from '../support/chat-window';
 
 const assistant = (page: Page) => page.locator('article[data-role="assistant"]').last();
 

@@ -4,7 +4,7 @@
  * choice; ordinary numbers go straight through; a setting turns the check off.
  */
 import { describe, expect, it } from 'vitest';
-import { answerWith, KEY, poll, queueTitle, useChatWindowRig } from '../support/chat-window';
+import { answerWith, KEY, openQuick, poll, queueTitle, useChatWindowRig } from '../support/chat-window';
 
 type SentBody = { messages: Array<{ role: string; content: string }> };
 
@@ -139,8 +139,7 @@ describe('the sensitive-content check before sending', () => {
     const { context, page: main } = await suite.open();
     await main.close();
     const rig = suite.rig();
-    const page = await context.newPage();
-    await page.goto(`${rig.app.url}&window=quick`);
+    const page = await openQuick(context, rig.app.url);
     const box = page.getByRole('textbox', { name: 'Quick question' });
     const before = rig.fake.streamRequests.length;
     await box.fill('token ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R please');

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cspViolations, poll, useChatWindowRig } from '../support/chat-window';
+import { cspViolations, openQuick, poll, useChatWindowRig } from '../support/chat-window';
 
 interface SentTranslation {
   model: string;
@@ -143,8 +143,7 @@ describe('translation (browser mode)', () => {
   it('the quick window’s translate mode: paste text, get the translation, Copy answer', async () => {
     const { context, page: main } = await suite.open();
     await main.close();
-    const page = await context.newPage();
-    await page.goto(`${suite.rig().app.url}&window=quick`);
+    const page = await openQuick(context, suite.rig().app.url);
     const mode = page.getByRole('button', { name: 'Translate', exact: true }).first();
     await mode.waitFor();
     expect(await mode.getAttribute('aria-pressed')).toBe('false');

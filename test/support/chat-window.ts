@@ -37,6 +37,17 @@ export async function startRig(): Promise<ChatWindowRig> {
   };
 }
 
+/** The quick window's address: the app's (with its token) and `window=quick`. */
+export const quickUrl = (appUrl: string, extra = ''): string => `${appUrl}&window=quick${extra}`;
+
+/** Opens the quick window in `context` and waits for its "Quick question" box. */
+export async function openQuick(context: BrowserContext, appUrl: string, extra = ''): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(quickUrl(appUrl, extra));
+  await page.getByRole('textbox', { name: 'Quick question' }).waitFor();
+  return page;
+}
+
 /**
  * Opens the app in a fresh context. Records CSP violations and dialogs (alert/confirm/prompt) so a
  * test can assert there were none.
