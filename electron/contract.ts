@@ -721,7 +721,7 @@ export type KeyTestView = { host?: string } & (
   | { outcome: 'rejected'; region: RegionName; detail?: string }
   | { outcome: 'wrong_region'; region: RegionName; keyRegion: RegionName }
   | { outcome: 'network_error'; region: RegionName; detail?: string }
-  | { outcome: 'error'; region: RegionName; message: string; error: AppError; detail?: string }
+  | { outcome: 'error'; region: RegionName; error: AppError; detail?: string }
 );
 
 const apiKeyArgSchema = z

@@ -45,7 +45,7 @@ export async function testKey(target: KeyTestTarget, options: KeyTesterOptions):
       return { outcome: 'network_error', ...detail };
     }
     if (error.code !== 'auth' && error.httpStatus !== 403) {
-      return { outcome: 'error', message: error.message, error, ...detail };
+      return { outcome: 'error', error, ...detail };
     }
     const keyRegion = await firstAccepting(target.otherRegions, ask);
     return keyRegion ? { outcome: 'wrong_region', ...where, keyRegion } : { outcome: 'rejected', ...detail };

@@ -86,7 +86,7 @@ describe('testing a key', () => {
     try {
       expect(await testKey(target(SINGAPORE_KEY, url), { createQwenClient })).toMatchObject({
         outcome: 'error',
-        message: "Qwen's servers had a problem (HTTP 503).",
+        error: { message: "Qwen's servers had a problem (HTTP 503)." },
         detail: expect.stringContaining('Service unavailable'),
       });
     } finally {
