@@ -4,15 +4,14 @@
  * sentence saying what to change, and no HTTP request is made (qwen-api.md §2).
  */
 import type { ChatMessage, ChatParams, ModelInfo, SearchStrategy } from '../contract';
-import { fail } from './app-error';
+import { AppErrorException, fail } from './app-error';
 import type { MainTextKey, MainTextParams } from './main-text';
 import { visionSpec } from './vision';
 import {
   DEFAULT_TRANSLATION,
   isTranslationModel,
-  translationAction,
   translationOptionsWire,
-  translationProblem,
+  translationRefusal,
   type TranslationOptionsWire,
 } from './translation';
 
@@ -129,8 +128,8 @@ function checkAbilities(model: ModelInfo, p: ChatParams, messages: ChatMessage[]
 /** Qwen-MT takes exactly one user message, no system prompt, no earlier turns (§6.4). */
 function checkTranslation(model: ModelInfo, p: ChatParams, messages: ChatMessage[]): void {
   if (!isTranslationModel(model.id)) return;
-  const problem = translationProblem(p.translation ?? DEFAULT_TRANSLATION);
-  if (problem) invalid(problem, undefined, translationAction(problem));
+  const refused = translationRefusal(p.translation ?? DEFAULT_TRANSLATION);
+  if (refused) throw new AppErrorException(refused);
   if (model.custom) return;
   if (p.systemPrompt?.trim() || messages.length !== 1 || messages[0]!.role !== 'user') {
     invalid('param.translateOne', { model: model.name }, 'param.translateOne.action');

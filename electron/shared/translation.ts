@@ -4,7 +4,8 @@
  * shape of `translation_options`. Pure code (no Node, DOM or Electron): the parameter rules, both
  * transports and the renderer's Translate controls use the same list and rules.
  */
-import type { TranslationOptions } from '../contract';
+import type { AppError, TranslationOptions } from '../contract';
+import { appError } from './app-error';
 
 /** `source_lang: "auto"` asks Qwen-MT to detect the language of the text. */
 export const AUTO_DETECT = 'auto';
@@ -74,6 +75,15 @@ export type TranslationProblem =
   'translation.noTarget' | 'translation.targetAuto' | 'translation.sameLanguage' | 'translation.glossaryTerm';
 
 export const translationAction = (problem: TranslationProblem) => `${problem}.action` as const;
+
+/**
+ * What is wrong with a translation's options, as the error both the engine and the page give
+ * (said by key, so in the UI's language); null when they can be sent.
+ */
+export function translationRefusal(options: TranslationOptions): AppError | null {
+  const problem = translationProblem(options);
+  return problem ? appError('invalid_argument', problem, { action: translationAction(problem) }) : null;
+}
 
 /** What is wrong with the options, or null when they can be sent. */
 export function translationProblem(o: TranslationOptions): TranslationProblem | null {

@@ -25,8 +25,11 @@ import { isQuickWindow } from '../quick/windows-channel';
 import { effectiveParams, modelFor, refusal } from '../features/controls/param-rules';
 import { useCatalog } from './catalog-store';
 import { streamBaseOf, unseenPart, type StreamBase } from './live-join';
-import { translationRefusal } from '../features/translate/translation-refusal';
-import { isTranslationModel } from '../../../electron/shared/translation';
+import {
+  DEFAULT_TRANSLATION,
+  isTranslationModel,
+  translationRefusal,
+} from '../../../electron/shared/translation';
 import {
   defaultSettings,
   draftSettings,
@@ -202,7 +205,9 @@ export const useChatStore = create<ChatState>((set, get) => {
   function refuse(question: string): AppError | null {
     const { model, params, messages, olderCount } = get();
     // Issue 14: a translation goes alone (one text per request); its options are judged first.
-    const translation = translationRefusal(model, params);
+    const translation = isTranslationModel(model)
+      ? translationRefusal(params.translation ?? DEFAULT_TRANSLATION)
+      : null;
     if (translation) return translation;
     const asked = isTranslationModel(model)
       ? [{ content: question }]
