@@ -169,7 +169,8 @@ export const mainTextEn = {
   'image.refused.n_range': '{model} draws {min} to {max} images per request.',
   'image.refused.n_exact': '{model} draws exactly {min} image per request.',
   'image.refused.seed_range': 'The seed is a whole number from 0 to {max}.',
-  'image.refused.edit_needs_image': 'An edit needs the image to change.',
+  'image.refused.edit_needs_image':
+    'An edit needs the image to change: choose “Edit this image” under a picture.',
   'image.refused.edit_too_many': 'An edit takes at most {max} images.',
   'image.editGone': 'The image to edit is no longer kept.',
   'image.editTooBig': 'An image to edit can be at most 10 MB.',

@@ -2,19 +2,14 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ModelInfo } from '../../../../electron/contract';
 import { imageRefusals, MAX_IMAGE_PROMPT, type ImageRefusal } from '../../../../electron/shared/image-params';
 import { attachmentUrl } from '../../api/qwen';
-import { useLocale, useT, type MessageKey } from '../../i18n';
+import { useLocale, useT, type Locale } from '../../i18n';
+import { mainSentence } from '../../i18n/main-text';
 import { formatPerImage } from './image-money';
 import { generateImage, requestOf, useImagegen } from './imagegen-store';
 import { ImageOptions } from './ImageOptions';
 
-/** A refusal in the page's language, from its code and values (image-params.ts keeps the English). */
-export function refusalText(
-  r: ImageRefusal,
-  t: (k: MessageKey, p?: Record<string, string | number>) => string,
-) {
-  const exact = r.code === 'n_range' && r.values.min === r.values.max;
-  return t(exact ? 'imagegen.refusal.n_exact' : (`imagegen.refusal.${r.code}` as MessageKey), r.values);
-}
+/** A refusal in the page's language: the sentence image-params.ts chose, by its key (main says the same). */
+const refusalText = (r: ImageRefusal, locale: Locale) => mainSentence(locale, r.key, r.values, r.message);
 
 /**
  * The composer for an image model (issue 14): the prompt (an instruction for an edit model, with
@@ -101,7 +96,7 @@ export function ImageComposer({ model }: { model: ModelInfo }) {
         <ul className="image-refusals" role="alert">
           {shown.map((r) => (
             <li key={r.code} className="control-error">
-              {refusalText(r, t)}
+              {refusalText(r, locale)}
             </li>
           ))}
         </ul>
